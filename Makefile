@@ -1,0 +1,38 @@
+# Workspace for the GUP patch series on top of Debian's linux-source-6.1.
+# Flow: base (pristine tarball, git tag 'base') -> series (patches/) ->
+# kernel (tinyconfig + config/*.config) -> VM (QEMU, busybox initramfs) ->
+# results (TAP, kernel reports, benchmark).  See README.md.
+
+S := scripts
+
+.PHONY: all test deps base apply export checkpatch bench callers callers-ci clean distclean
+
+all:            ## build work/linux, boot it, print selftest and benchmark summaries
+	@$(S)/main.sh
+
+test:           ## everything CI checks; ends with 'N passed, N failed'
+	@$(S)/test.sh
+
+deps:           ## install the Debian packages, the pinned kernel source included
+	@$(S)/deps.sh
+
+base: deps      ## unpack the pristine base into work/linux
+	@$(S)/base.sh
+
+apply: base     ## bring work/linux up to date with patches/
+	@$(S)/apply.sh
+
+export:         ## write work/linux's commits on top of 'base' into patches/
+	@$(S)/export.sh
+
+checkpatch: base  ## scripts/checkpatch.pl --strict on every patch
+	@$(S)/checkpatch.sh
+
+bench: deps     ## series vs base, alternating boots, as ratios
+	@$(S)/bench.sh
+
+clean:          ## remove builds and runs, keep work/linux
+	rm -rf work/build work/runs work/logs
+
+distclean:      ## remove everything generated, work/linux included
+	rm -rf work

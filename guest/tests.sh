@@ -1,0 +1,39 @@
+#!/bin/sh
+# Prints the list of test commands (guest/run-test.sh runs them) or, with
+# 'bench', of benchmark commands (guest/run-bench.sh).  Paths are the
+# initramfs's.  Kept small enough for TCG: see README.md for the timings.
+
+# mainline's run_vmtests.sh GUP matrix: memory x command x write x share x n.
+gup_matrix() {
+	for huge in -t -T "-H"; do
+		for cmd in -u -U -a -b -L; do
+			for write in -w -W; do
+				for share in -S ""; do
+					for n in 1 512 123; do
+						echo "gup_test -m $GUP_MB $huge $cmd $write $share -n $n" |
+							tr -s ' '
+					done
+				done
+			done
+		done
+	done
+}
+
+GUP_MB=${GUP_MB:-128}
+case ${1:-test} in
+test)
+	gup_matrix
+	# Dump pages 0, 19 and 0x1000 of a THP range, pinned (-F is FOLL_WRITE).
+	echo "gup_test -ct -F 0x1 0 19 0x1000"
+	echo "madv_populate"
+	;;
+bench)
+	for huge in -T -t -H; do
+		for cmd in -u -a -L; do
+			for n in 1 512; do
+				echo "gup_test -m $GUP_MB -r ${REPEATS:-9} $huge $cmd -w -n $n"
+			done
+		done
+	done
+	;;
+esac

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# bench.sh: the series (work/linux) against the unpatched base, same config,
+# same initramfs, alternating boots for ROUNDS rounds (default 5).  Reports
+# each case as a ratio series/base, next to the A/A noise: the spread between
+# the base's own rounds.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+rounds=${ROUNDS:-5}
+"$TOP/scripts/apply.sh"
+if [ ! -d "$WORK/base-tree" ]; then
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q --detach "$WORK/base-tree" "$BASE_TAG"
+fi
+sb=$WORK/build/linux-normal bb=$WORK/build/base-normal
+"$TOP/scripts/build.sh" "$TREE" "$sb" normal
+"$TOP/scripts/build.sh" "$WORK/base-tree" "$bb" normal
+# One initramfs for both kernels: the same user space measures both.
+"$TOP/scripts/initramfs.sh" "$TREE" "$sb"
+runs=$WORK/runs/bench
+rm -rf "$runs"
+for r in $(seq "$rounds"); do
+	for k in base series; do
+		[ $k = base ] && b=$bb || b=$sb
+		"$TOP/scripts/boot.sh" "$b/arch/x86/boot/bzImage" "$sb/initramfs.cpio" \
+			bench "$runs/$k-$r"
+		! grep '^BENCH-FAIL' "$runs/$k-$r/job.log" || die "a benchmark failed" "$runs/$k-$r/job.log"
+	done
+done
+python3 "$TOP/scripts/benchstat.py" "$runs" "$rounds" | tee "$runs/report.txt"

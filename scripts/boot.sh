@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# boot.sh KERNEL INITRAMFS JOB OUTDIR: boot KERNEL under QEMU with the
+# initramfs, an ext4 disk and a swap disk, run JOB (test or bench) and leave
+# the kernel console in OUTDIR/console.log and the job's output in
+# OUTDIR/job.log.  KVM when /dev/kvm answers, TCG otherwise (ACCEL=tcg forces).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+kernel=$1 initrd=$2 job=$3 out=$4
+timeout=${BOOT_TIMEOUT:-900}
+mkdir -p "$out"
+need qemu-system-x86_64 mkfs.ext4 timeout
+
+# kvm_works: /dev/kvm exists on some machines but hangs.  The test is to boot
+# the kernel itself with KVM for a few seconds and see it print its banner.
+kvm_works() {
+	[ -w /dev/kvm ] || return 1
+	local con=$out/kvm-probe.log
+	rm -f "$con"
+	timeout 20 qemu-system-x86_64 -accel kvm -m 256M -display none -vga none \
+		-monitor none -no-reboot -kernel "$kernel" -append "console=ttyS0 panic=-1" \
+		-serial "file:$con" >/dev/null 2>&1
+	grep -q 'Linux version' "$con" 2>/dev/null
+}
+if [ -z "${ACCEL:-}" ]; then
+	if [ -f "$WORK/accel" ]; then
+		ACCEL=$(cat "$WORK/accel")
+	else
+		if kvm_works; then ACCEL=kvm; else ACCEL=tcg; fi
+		echo "$ACCEL" >"$WORK/accel"
+	fi
+fi
+
+stage "boot: $(realpath --relative-to="$TOP" "$kernel") job=$job ($ACCEL)"
+rm -f "$out/console.log" "$out/job.log"
+disk=$out/ext4.img swap=$out/swap.img
+trap 'rm -f "$disk" "$swap"' EXIT
+truncate -s 256M "$disk"
+truncate -s 256M "$swap"
+mkfs.ext4 -q -F "$disk" >"$out/mkfs.log" 2>&1 || die "mkfs.ext4 failed" "$out/mkfs.log"
+
+set +e
+timeout --foreground "$timeout" qemu-system-x86_64 -accel "$ACCEL" \
+	-m 1536M -smp 2 -display none -vga none -monitor none -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 loglevel=7 panic=-1 gupws.job=$job ${BOOT_APPEND:-}" \
+	-drive "file=$disk,if=virtio,format=raw" \
+	-drive "file=$swap,if=virtio,format=raw" \
+	-serial "file:$out/console.log" -serial "file:$out/job.log" \
+	>"$out/qemu.log" 2>&1
+rc=$?
+set -e
+[ $rc -ne 124 ] || die "the VM did not finish within ${timeout}s" "$out/console.log"
+[ $rc -eq 0 ] || die "qemu exited with $rc" "$out/qemu.log"
+grep -q '^GUPWS-END' "$out/job.log" ||
+	die "the VM did not reach the end of the job" "$out/console.log"
+done_stage ""

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# build.sh SRC OUT VARIANT: configure (tinyconfig + fragments) and build the
+# kernel in SRC out of tree into OUT, with ccache.  VARIANT is 'normal' or
+# 'debug'.  Also installs the UAPI headers into OUT/usr/include for the
+# selftests.  The log is OUT.log.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+src=$(realpath "$1") out=$(realpath -m "$2") variant=${3:-normal}
+frags=("$TOP/config/kernel.config")
+[ "$variant" = debug ] && frags+=("$TOP/config/debug.config")
+log=$out.log
+name=${out#"$WORK"/}
+
+stage "build: $name ($variant)"
+need gcc make flex bison bc ccache
+mkdir -p "$out"
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
+export CCACHE_BASEDIR=$src
+K=(make -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc")
+
+stamp=$(cat "${frags[@]}" | sha1sum | cut -d' ' -f1)
+if [ ! -f "$out/.config" ] || [ "$(cat "$out/.frag-stamp" 2>/dev/null)" != "$stamp" ]; then
+	{
+		"${K[@]}" tinyconfig &&
+			KCONFIG_CONFIG=$out/.config "$src/scripts/kconfig/merge_config.sh" \
+				-m -O "$out" "$out/.config" "${frags[@]}" &&
+			"${K[@]}" olddefconfig
+	} >"$log" 2>&1 || die "configuring the kernel failed" "$log"
+	bad=$(grep -h '^CONFIG_' "${frags[@]}" | while read -r l; do
+		grep -qxF "$l" "$out/.config" || echo "$l"
+	done)
+	[ -z "$bad" ] || die "config fragment not honoured: $(echo "$bad" | tr '\n' ' ')" "$log"
+	echo "$stamp" >"$out/.frag-stamp"
+else
+	: >"$log"
+fi
+"${K[@]}" -j"$(nproc)" bzImage >>"$log" 2>&1 || die "kernel build failed" "$log"
+"${K[@]}" headers >>"$log" 2>&1 || die "headers_install failed" "$log"
+done_stage "$(grep -c 'warning:' "$log" || true) warnings"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# initramfs.sh SRC BUILD: build the selftests the job lists, statically,
+# from SRC's tools/testing/selftests/mm against BUILD's UAPI headers, and pack
+# them with busybox and guest/ into BUILD/initramfs.cpio.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+src=$(realpath "$1") build=$(realpath "$2")
+log=$build/initramfs.log
+stage "initramfs: selftests from $(realpath --relative-to="$TOP" "$src")"
+need gcc busybox
+[ -x /bin/busybox ] && file_bb=/bin/busybox || file_bb=$(command -v busybox)
+ldd "$file_bb" >/dev/null 2>&1 && die "$file_bb is not static; install busybox-static"
+seldir=$src/tools/testing/selftests/mm
+[ -d "$seldir" ] || die "$seldir missing: the series must move selftests/vm there"
+
+root=$build/initramfs
+rm -rf "$root"
+mkdir -p "$root/tests"
+sh "$TOP/guest/tests.sh" test >"$root/tests/test.list"
+sh "$TOP/guest/tests.sh" bench >"$root/tests/bench.list"
+progs=$(cat "$root/tests/test.list" "$root/tests/bench.list" |
+	sed 's/^expect-warn=[^ ]* //' | awk '{print $1}' | sort -u)
+out=$build/selftests
+mkdir -p "$out"
+targets=()
+for p in $progs; do targets+=("$out/$p"); done
+make -C "$seldir" OUTPUT="$out" top_srcdir="$src" \
+	KHDR_INCLUDES="-isystem $build/usr/include" EXTRA_CFLAGS="-static -O2" \
+	"${targets[@]}" >"$log" 2>&1 || die "building the selftests failed" "$log"
+cp "${targets[@]}" "$root/tests/"
+cp "$TOP/guest/run-test.sh" "$TOP/guest/run-bench.sh" "$root/tests/"
+
+gen=$build/gen_init_cpio
+gcc -O2 -o "$gen" "$src/usr/gen_init_cpio.c" >>"$log" 2>&1 ||
+	die "building gen_init_cpio failed" "$log"
+{
+	echo "dir /dev 755 0 0"
+	echo "nod /dev/console 600 0 0 c 5 1"
+	for d in bin sbin proc sys tmp mnt tests; do echo "dir /$d 755 0 0"; done
+	echo "file /bin/busybox $file_bb 755 0 0"
+	for a in $("$file_bb" --list); do
+		[ "$a" = busybox ] || echo "slink /bin/$a /bin/busybox 777 0 0"
+	done
+	echo "file /init $TOP/guest/init 755 0 0"
+	for f in "$root"/tests/*; do
+		echo "file /tests/${f##*/} $f 755 0 0"
+	done
+} >"$build/initramfs.list"
+"$gen" "$build/initramfs.list" >"$build/initramfs.cpio" 2>>"$log" ||
+	die "packing the initramfs failed" "$log"
+done_stage "$(echo "$progs" | wc -w) programs, $(($(stat -c %s "$build/initramfs.cpio") / 1024)) KiB"

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# test.sh: everything CI checks ('make test').  The series in patches/ is
+# applied to a fresh base in work/check (work/linux is left alone), then
+# checked, built in the normal and the debug variant, booted and tested.
+# Each check is a line 'ok ...' or 'not ok ...'; the last line is
+# 'N passed, N failed'.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+passed=0 failed=0
+ok() { echo "ok - $*"; passed=$((passed + 1)); }
+notok() { echo "not ok - $*"; failed=$((failed + 1)); }
+# check NAME CMD...: one check, its output shown indented.
+check() {
+	local name=$1
+	shift
+	if "$@" 2>&1 | sed 's/^/    /'; then ok "$name"; else notok "$name"; fi
+}
+# tally FILE: add a 'P F S' totals file to the counts.
+tally() {
+	local p f
+	read -r p f _ <"$1" || return 1
+	passed=$((passed + p)) failed=$((failed + f))
+}
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+"$TOP/scripts/deps.sh" || { notok "deps"; finish; }
+check "shellcheck of the tooling" shellcheck -x "$TOP"/scripts/*.sh "$TOP"/tests/*.sh \
+	"$TOP"/.ci/run
+check "shellcheck of the guest scripts" shellcheck -s sh "$TOP"/guest/*
+for t in "$TOP"/tests/*.sh; do
+	check "tooling test ${t##*/}" bash "$t"
+done
+
+"$TOP/scripts/checkpatch.sh" >"$LOGS/checkpatch.out" 2>&1
+while read -r line; do
+	case $line in
+	"ok checkpatch "*) ok "${line#ok }" ;;
+	"not ok checkpatch "*) notok "${line#not ok }" ;;
+	*) echo "    $line" ;;
+	esac
+done <"$LOGS/checkpatch.out"
+
+src=$WORK/check
+check "series applies to the pinned base" "$TOP/scripts/apply.sh" "$TOP/patches" "$src" ||
+	finish
+for variant in normal debug; do
+	build=$WORK/build/check-$variant
+	run=$WORK/runs/check-$variant
+	check "build ($variant)" "$TOP/scripts/build.sh" "$src" "$build" "$variant" || continue
+	if [ "$variant" = normal ]; then
+		check "no warnings in files the series touches" \
+			"$TOP/scripts/warnings.sh" "$src" "$build.log"
+	fi
+	check "initramfs ($variant)" "$TOP/scripts/initramfs.sh" "$src" "$build" || continue
+	check "boot ($variant)" "$TOP/scripts/boot.sh" "$build/arch/x86/boot/bzImage" \
+		"$build/initramfs.cpio" test "$run" || continue
+	"$TOP/scripts/results.sh" "$run" 2>&1 | sed 's/^/    /'
+	tally "$run/totals" || notok "selftest results ($variant)"
+done
+finish

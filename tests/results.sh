@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# results.sh tells an expected warning (declared by the test, inside its
+# window, in the declared function) from every other kernel report, and
+# counts TAP results.
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+
+t=$WORK/results-test
+rm -rf "$t"
+mkdir -p "$t"
+job() {
+	printf 'TAP version 13\n1..2\nok 1 a\n%s\nGUPWS-END\n' "$1" >"$t/job.log"
+}
+warn='WARNING: CPU: 0 PID: 80 at mm/gup.c:2100 is_valid_gup_args+0x4e/0x90'
+expect() { # expect PASS|FAIL DESCRIPTION
+	local want=$1 got=PASS
+	"$TOP/scripts/results.sh" "$t" >"$t/out" 2>&1 || got=FAIL
+	[ "$got" = "$want" ] || { echo "$2: got $got, want $want"; cat "$t/out"; exit 1; }
+}
+
+job "ok 2 b"
+printf 'boot\ngupws: expect-warn begin is_valid_gup_args\n%s\ngupws: expect-warn end is_valid_gup_args\n' \
+	"$warn" >"$t/console.log"
+expect PASS "declared warning in its window"
+grep -q 'expected warnings: 1' "$t/out" || { echo "expected warning not counted"; exit 1; }
+
+printf 'boot\n%s\n' "$warn" >"$t/console.log"
+expect FAIL "warning outside any window"
+
+printf 'gupws: expect-warn begin other_func\n%s\ngupws: expect-warn end other_func\n' \
+	"$warn" >"$t/console.log"
+expect FAIL "warning in another function than declared"
+
+for r in 'BUG: KASAN: use-after-free in foo+0x1/0x2' 'WARNING: possible circular locking dependency detected' \
+	'Oops: 0000 [#1] SMP' 'BUG: unable to handle page fault for address: 0'; do
+	printf 'gupws: expect-warn begin is_valid_gup_args\n%s\n' "$r" >"$t/console.log"
+	expect FAIL "report '$r'"
+done
+
+printf 'clean\n' >"$t/console.log"
+job "not ok 2 b"
+expect FAIL "a failing test"
+job ""
+expect FAIL "a test that never reported"
+[ "$(cat "$t/totals")" = "2 1 0" ] || { echo "totals $(cat "$t/totals")"; exit 1; }
+job "ok 2 b # SKIP"
+expect PASS "a skip"
+[ "$(cat "$t/totals")" = "2 0 1" ] || { echo "totals $(cat "$t/totals")"; exit 1; }
+rm -rf "$t"
+echo "results: expected and unexpected kernel reports told apart"
