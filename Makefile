@@ -31,6 +31,12 @@ checkpatch: base  ## scripts/checkpatch.pl --strict on every patch
 bench: deps     ## series vs base, alternating boots, as ratios
 	@$(S)/bench.sh
 
+callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390, ppc64le
+	@$(S)/callers.sh
+
+callers-ci: deps  ## the fixed subset of 'make callers' that CI has time for
+	@$(S)/callers.sh --subset
+
 clean:          ## remove builds and runs, keep work/linux
 	rm -rf work/build work/runs work/logs
 

@@ -26,6 +26,9 @@ test)
 	# Dump pages 0, 19 and 0x1000 of a THP range, pinned (-F is FOLL_WRITE).
 	echo "gup_test -ct -F 0x1 0 19 0x1000"
 	echo "madv_populate"
+	# Every GUP entry point against caller bugs: it provokes warnings in
+	# is_valid_gup_args() on purpose, and only there.
+	echo "expect-warn=is_valid_gup_args gup_args"
 	;;
 bench)
 	for huge in -T -t -H; do

@@ -7,7 +7,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 pdir=$(realpath "${1:-$TOP/patches}")
-dir=${2:-}
+dir=${2:+$(realpath -m "$2")}
 log=$LOGS/apply.log
 
 series_id() {
@@ -23,7 +23,7 @@ am_series() {
 	local d=$1 p
 	git -C "$d" am --abort >/dev/null 2>&1 || true
 	git -C "$d" reset -q --hard "$BASE_TAG"
-	git -C "$d" clean -q -fdx
+	git -C "$d" clean -q -fdx -e '/.out-*'
 	: >"$log"
 	while read -r p; do
 		[ -f "$pdir/$p" ] || die "series names $p, which is not in $pdir"

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# bench.sh: the series (work/linux) against the unpatched base, same config,
-# same initramfs, alternating boots for ROUNDS rounds (default 5).  Reports
-# each case as a ratio series/base, next to the A/A noise: the spread between
-# the base's own rounds.
+# bench.sh: the series (patches/, applied to a fresh base in work/bench-src)
+# against the unpatched base, same config, same initramfs, alternating boots
+# for ROUNDS rounds (default 5).  Reports each case as a ratio series/base,
+# next to the A/A noise: the spread between the base's own rounds.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 rounds=${ROUNDS:-5}
-"$TOP/scripts/apply.sh"
+src=$WORK/bench-src
+"$TOP/scripts/apply.sh" "$TOP/patches" "$src"
 if [ ! -d "$WORK/base-tree" ]; then
 	git -C "$TREE" worktree prune
 	git -C "$TREE" worktree add -q --detach "$WORK/base-tree" "$BASE_TAG"
 fi
-sb=$WORK/build/linux-normal bb=$WORK/build/base-normal
-"$TOP/scripts/build.sh" "$TREE" "$sb" normal
+sb=$src/.out-normal bb=$WORK/base-tree/.out-normal
+"$TOP/scripts/build.sh" "$src" "$sb" normal
 "$TOP/scripts/build.sh" "$WORK/base-tree" "$bb" normal
 # One initramfs for both kernels: the same user space measures both.
-"$TOP/scripts/initramfs.sh" "$TREE" "$sb"
+"$TOP/scripts/initramfs.sh" "$src" "$sb"
 runs=$WORK/runs/bench
 rm -rf "$runs"
 for r in $(seq "$rounds"); do

@@ -3,6 +3,11 @@
 # kernel in SRC out of tree into OUT, with ccache.  VARIANT is 'normal' or
 # 'debug'.  Also installs the UAPI headers into OUT/usr/include for the
 # selftests.  The log is OUT.log.
+#
+# The scripts use OUT=SRC/.out-VARIANT: with the build directory right below
+# the source tree, Kbuild names sources by relative paths, so ccache finds
+# the objects of any tree with the same contents, wherever it is checked out
+# (work/linux, work/check, a CI clone).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 

@@ -7,7 +7,7 @@ set -euo pipefail
 
 "$TOP/scripts/deps.sh"
 "$TOP/scripts/apply.sh"
-build=$WORK/build/linux-normal
+build=$TREE/.out-normal
 "$TOP/scripts/build.sh" "$TREE" "$build" normal
 "$TOP/scripts/initramfs.sh" "$TREE" "$build"
 "$TOP/scripts/boot.sh" "$build/arch/x86/boot/bzImage" "$build/initramfs.cpio" test "$WORK/runs/test"

@@ -14,7 +14,7 @@ notok() { echo "not ok - $*"; failed=$((failed + 1)); }
 check() {
 	local name=$1
 	shift
-	if "$@" 2>&1 | sed 's/^/    /'; then ok "$name"; else notok "$name"; fi
+	if "$@" 2>&1 | sed -u 's/^/    /'; then ok "$name"; else notok "$name"; fi
 }
 # tally FILE: add a 'P F S' totals file to the counts.
 tally() {
@@ -48,8 +48,20 @@ done <"$LOGS/checkpatch.out"
 src=$WORK/check
 check "series applies to the pinned base" "$TOP/scripts/apply.sh" "$TOP/patches" "$src" ||
 	finish
+# kernel-doc of the file the series is about must be warning-free.
+kerneldoc() {
+	local out
+	out=$(cd "$src" && perl scripts/kernel-doc -none mm/gup.c 2>&1)
+	[ -z "$out" ] || { echo "$out"; return 1; }
+}
+check "kernel-doc -none mm/gup.c is clean" kerneldoc
+# Every in-tree caller still compiles: the subset that fits CI's time (the
+# full run is 'make callers', reported in the cover letter).
+check "GUP callers compile (allmodconfig + s390 + powerpc, subset)" \
+	"$TOP/scripts/callers.sh" --subset
+
 for variant in normal debug; do
-	build=$WORK/build/check-$variant
+	build=$src/.out-$variant
 	run=$WORK/runs/check-$variant
 	check "build ($variant)" "$TOP/scripts/build.sh" "$src" "$build" "$variant" || continue
 	if [ "$variant" = normal ]; then
@@ -59,7 +71,7 @@ for variant in normal debug; do
 	check "initramfs ($variant)" "$TOP/scripts/initramfs.sh" "$src" "$build" || continue
 	check "boot ($variant)" "$TOP/scripts/boot.sh" "$build/arch/x86/boot/bzImage" \
 		"$build/initramfs.cpio" test "$run" || continue
-	"$TOP/scripts/results.sh" "$run" 2>&1 | sed 's/^/    /'
+	"$TOP/scripts/results.sh" "$run" 2>&1 | sed -u 's/^/    /'
 	tally "$run/totals" || notok "selftest results ($variant)"
 done
 finish
