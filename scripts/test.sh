@@ -14,7 +14,12 @@ notok() { echo "not ok - $*"; failed=$((failed + 1)); }
 check() {
 	local name=$1
 	shift
-	if "$@" 2>&1 | sed -u 's/^/    /'; then ok "$name"; else notok "$name"; fi
+	if "$@" 2>&1 | sed -u 's/^/    /'; then
+		ok "$name"
+	else
+		notok "$name"
+		return 1
+	fi
 }
 # tally FILE: add a 'P F S' totals file to the counts.
 tally() {
