@@ -25,6 +25,7 @@ grep '^not ok ' "$job" || true
 # Kernel reports.  A WARNING is expected only inside an expect-warn window
 # and only when it names the declared function.
 unexpected=$(awk '
+	{ sub(/\r$/, "") }	# the serial console ends its lines with CR LF
 	/gupws: expect-warn begin / { want = $NF; next }
 	/gupws: expect-warn end / { want = ""; next }
 	/WARNING: CPU: / {

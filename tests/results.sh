@@ -23,6 +23,9 @@ printf 'boot\ngupws: expect-warn begin is_valid_gup_args\n%s\ngupws: expect-warn
 	"$warn" >"$t/console.log"
 expect PASS "declared warning in its window"
 grep -q 'expected warnings: 1' "$t/out" || { echo "expected warning not counted"; exit 1; }
+# The serial console writes CR LF.
+sed -i 's/$/\r/' "$t/console.log"
+expect PASS "declared warning in its window, CR LF line ends"
 
 printf 'boot\n%s\n' "$warn" >"$t/console.log"
 expect FAIL "warning outside any window"
