@@ -131,6 +131,8 @@ pick() {
 		fi
 	else
 		echo mm/gup.c
+		# The series' own changes to this architecture, callers or not.
+		grep "^arch/$arch/.*\.c$" "$tmp/touched" || true
 		if [ "$subset" = 1 ]; then
 			grep "^arch/$arch/" "$tmp/changed" || true
 		else
