@@ -28,7 +28,7 @@ test)
 	echo "madv_populate"
 	# Every GUP entry point against caller bugs: it provokes warnings in
 	# is_valid_gup_args() on purpose, and only there.
-	echo "expect-warn=is_valid_gup_args gup_args"
+	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args"
 	;;
 bench)
 	for huge in -T -t -H; do

@@ -39,14 +39,17 @@ truncate -s 256M "$disk"
 truncate -s 256M "$swap"
 mkfs.ext4 -q -F "$disk" >"$out/mkfs.log" 2>&1 || die "mkfs.ext4 failed" "$out/mkfs.log"
 
+# BOOT_QEMU_ARGS: extra QEMU options, split at spaces.
+read -r -a extra <<<"${BOOT_QEMU_ARGS:-}"
 set +e
 timeout --foreground "$timeout" qemu-system-x86_64 -accel "$ACCEL" \
-	-m 1536M -smp 2 -display none -vga none -monitor none -no-reboot \
+	-m 1536M -smp "${BOOT_SMP:-2}" -display none -vga none -monitor none -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 loglevel=7 panic=-1 gupws.job=$job ${BOOT_APPEND:-}" \
 	-drive "file=$disk,if=virtio,format=raw" \
 	-drive "file=$swap,if=virtio,format=raw" \
 	-serial "file:$out/console.log" -serial "file:$out/job.log" \
+	"${extra[@]}" \
 	>"$out/qemu.log" 2>&1
 rc=$?
 set -e

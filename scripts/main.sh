@@ -12,7 +12,7 @@ build=$TREE/.out-normal
 "$TOP/scripts/initramfs.sh" "$TREE" "$build"
 "$TOP/scripts/boot.sh" "$build/arch/x86/boot/bzImage" "$build/initramfs.cpio" test "$WORK/runs/test"
 rc=0
-"$TOP/scripts/results.sh" "$WORK/runs/test" || rc=1
+"$TOP/scripts/results.sh" "$WORK/runs/test" "$TREE" || rc=1
 "$TOP/scripts/boot.sh" "$build/arch/x86/boot/bzImage" "$build/initramfs.cpio" bench "$WORK/runs/bench"
 echo "GUP benchmark (median of the repeats, microseconds; TCG: compare only as ratios):"
 sed -n 's/^BENCH gup_test //p' "$WORK/runs/bench/job.log" | column -t

@@ -81,7 +81,7 @@ for variant in normal debug; do
 		"$src" "$build" || continue
 	check "boot ($variant)" "$TOP/scripts/boot.sh" "$build/arch/x86/boot/bzImage" \
 		"$build/initramfs.cpio" test "$run" || continue
-	"$TOP/scripts/results.sh" "$run" 2>&1 | sed -u 's/^/    /'
+	"$TOP/scripts/results.sh" "$run" "$src" 2>&1 | sed -u 's/^/    /'
 	tally "$run/totals" || notok "selftest results ($variant)"
 done
 finish

@@ -30,6 +30,28 @@ expect PASS "declared warning in its window, CR LF line ends"
 printf 'boot\n%s\n' "$warn" >"$t/console.log"
 expect FAIL "warning outside any window"
 
+# FILE:FUNC with a source tree: the warning is judged by the line it comes
+# from, so an inlined FUNC (reported under its caller's name) is recognised,
+# and a warning from another line of the same file is not.
+mkdir -p "$t/src/mm"
+printf 'int x;\nstatic inline bool is_valid_gup_args(void)\n{\n\tWARN_ON_ONCE(1);\n}\n' \
+	>"$t/src/mm/gup.c"
+window() {
+	printf 'gupws: expect-warn begin mm/gup.c:is_valid_gup_args\r\n%s\r\n' "$1"
+	printf 'gupws: expect-warn end mm/gup.c:is_valid_gup_args\r\n'
+}
+expect_src() { # like expect, with the source tree
+	local want=$1 got=PASS
+	"$TOP/scripts/results.sh" "$t" "$t/src" >"$t/out" 2>&1 || got=FAIL
+	[ "$got" = "$want" ] || { echo "$2: got $got, want $want"; cat "$t/out"; exit 1; }
+}
+window 'WARNING: CPU: 0 PID: 9 at mm/gup.c:4 get_user_pages_fast+0x1/0x9' >"$t/console.log"
+expect_src PASS "inlined FUNC, warning from its lines"
+window 'WARNING: CPU: 0 PID: 9 at mm/gup.c:1 get_user_pages_fast+0x1/0x9' >"$t/console.log"
+expect_src FAIL "warning from another line of the file"
+window 'WARNING: CPU: 0 PID: 9 at mm/other.c:4 foo+0x1/0x9' >"$t/console.log"
+expect_src FAIL "warning from another file"
+
 printf 'gupws: expect-warn begin other_func\n%s\ngupws: expect-warn end other_func\n' \
 	"$warn" >"$t/console.log"
 expect FAIL "warning in another function than declared"
