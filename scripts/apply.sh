@@ -10,14 +10,6 @@ pdir=$(realpath "${1:-$TOP/patches}")
 dir=${2:+$(realpath -m "$2")}
 log=$LOGS/apply.log
 
-series_id() {
-	local p
-	{
-		cat "$pdir/series"
-		while read -r p; do cat "$pdir/$p"; done <"$pdir/series"
-	} | sha1sum | cut -d' ' -f1
-}
-
 # am_series DIR: reset DIR to base and apply the series; dies naming the patch.
 am_series() {
 	local d=$1 p
@@ -50,7 +42,7 @@ if [ -n "$dir" ]; then
 fi
 
 # work/linux: re-apply only when it holds nothing but an earlier apply.
-sid=$(series_id)
+sid=$(series_id "$pdir")
 stamp=$TREE/.git/applied
 head=$(git -C "$TREE" rev-parse HEAD)
 if [ -f "$stamp" ] && [ "$(cut -d' ' -f1 "$stamp")" = "$sid" ]; then

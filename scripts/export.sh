@@ -35,4 +35,9 @@ done >"$stagedir/series"
 mkdir -p "$dest"
 find "$dest" -maxdepth 1 \( -name '*.patch' -o -name series \) -delete
 mv "$stagedir"/* "$dest"/
+# work/linux now matches patches/: tell apply.sh (see its stamp).
+if [ "$(realpath "$tree")" = "$(realpath "$TREE")" ] &&
+	[ "$(realpath "$dest")" = "$(realpath "$TOP/patches")" ]; then
+	echo "$(series_id "$dest") $(git -C "$tree" rev-parse HEAD)" >"$TREE/.git/applied"
+fi
 done_stage "$n patches"

@@ -56,6 +56,15 @@ need() {
 	done
 }
 
+# series_id PATCHDIR: a hash of the series in PATCHDIR (list and patches).
+series_id() {
+	local p
+	{
+		cat "$1/series"
+		while read -r p; do cat "$1/$p"; done <"$1/series"
+	} | sha1sum | cut -d' ' -f1
+}
+
 # git in the kernel work tree, with the project's identity.
 kgit() {
 	git -C "$TREE" "$@"
