@@ -84,4 +84,7 @@ for variant in normal debug; do
 	"$TOP/scripts/results.sh" "$run" "$src" 2>&1 | sed -u 's/^/    /'
 	tally "$run/totals" || notok "selftest results ($variant)"
 done
+# Each patch compiles on its own (the changed objects of this config): a
+# series that only builds at its end is not bisectable.
+check "every patch compiles on its own" "$TOP/scripts/bisect.sh" "$src" "$src/.out-normal"
 finish
