@@ -3,12 +3,24 @@
 # against the unpatched base, same config, same initramfs, alternating boots
 # for ROUNDS rounds (default 5).  Reports each case as a ratio series/base,
 # next to the A/A noise: the spread between the base's own rounds.
+# To find which patch costs what: BENCH_UPTO=N measures only the first N
+# patches of the series, BENCH_CASES=REGEX only the matching cases
+# (e.g. BENCH_CASES='-H -L' for hugetlb long-term pins).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 rounds=${ROUNDS:-5}
 src=$WORK/bench-src
-"$TOP/scripts/apply.sh" "$TOP/patches" "$src"
+pdir=$TOP/patches
+if [ -n "${BENCH_UPTO:-}" ]; then
+	[[ $BENCH_UPTO =~ ^[0-9]+$ ]] || die "BENCH_UPTO must be a number of patches, not '$BENCH_UPTO'"
+	pdir=$WORK/bench-patches
+	rm -rf "$pdir"
+	mkdir -p "$pdir"
+	head -n "$BENCH_UPTO" "$TOP/patches/series" >"$pdir/series"
+	while read -r p; do cp "$TOP/patches/$p" "$pdir/"; done <"$pdir/series"
+fi
+"$TOP/scripts/apply.sh" "$pdir" "$src"
 if [ ! -d "$WORK/base-tree" ]; then
 	git -C "$TREE" worktree prune
 	git -C "$TREE" worktree add -q --detach "$WORK/base-tree" "$BASE_TAG"

@@ -18,7 +18,8 @@ root=$build/initramfs
 rm -rf "$root"
 mkdir -p "$root/tests"
 sh "$TOP/guest/tests.sh" test >"$root/tests/test.list"
-sh "$TOP/guest/tests.sh" bench >"$root/tests/bench.list"
+sh "$TOP/guest/tests.sh" bench | grep -e "${BENCH_CASES:-}" >"$root/tests/bench.list" ||
+	die "no benchmark case matches BENCH_CASES='${BENCH_CASES:-}'"
 progs=$(cat "$root/tests/test.list" "$root/tests/bench.list" |
 	sed 's/^expect-warn=[^ ]* //' | awk '{print $1}' | sort -u)
 out=$build/selftests
