@@ -29,6 +29,10 @@ test)
 	# Every GUP entry point against caller bugs: it provokes warnings in
 	# is_valid_gup_args() on purpose, and only there.
 	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args"
+	# The GUP pin check reports mistakes gup_test makes on purpose, each
+	# with a warning in gup_pin_report() (skipped when the check is off).
+	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check"
+	echo "gup_pin_balance"
 	;;
 bench)
 	for huge in -T -t -H; do

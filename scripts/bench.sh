@@ -5,7 +5,9 @@
 # next to the A/A noise: the spread between the base's own rounds.
 # To find which patch costs what: BENCH_UPTO=N measures only the first N
 # patches of the series, BENCH_CASES=REGEX only the matching cases
-# (e.g. BENCH_CASES='-H -L' for hugetlb long-term pins).
+# (e.g. BENCH_CASES='-H -L' for hugetlb long-term pins).  BENCH_APPEND is
+# added to the series' kernel command line only (e.g. gup_pin_check=on, to
+# measure what the GUP pin check costs when it is on).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -34,12 +36,13 @@ runs=$WORK/runs/bench
 rm -rf "$runs"
 for r in $(seq "$rounds"); do
 	for k in base series; do
-		[ $k = base ] && b=$bb || b=$sb
+		append=
+		if [ $k = base ]; then b=$bb; else b=$sb append=${BENCH_APPEND:-}; fi
 		# TCG's clock follows the host, so what gup_test times depends
 		# on whatever else the host does.  With -icount, guest time is
 		# the count of guest instructions (1 ns each): the same kernel
 		# on the same input measures the same, busy host or not.
-		BOOT_SMP=1 BOOT_QEMU_ARGS="-icount shift=0,sleep=off" \
+		BOOT_SMP=1 BOOT_QEMU_ARGS="-icount shift=0,sleep=off" BOOT_APPEND="$append" \
 			"$TOP/scripts/boot.sh" "$b/arch/x86/boot/bzImage" \
 			"$sb/initramfs.cpio" bench "$runs/$k-$r"
 		! grep '^BENCH-FAIL' "$runs/$k-$r/job.log" || die "a benchmark failed" "$runs/$k-$r/job.log"

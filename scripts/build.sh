@@ -12,14 +12,28 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 src=$(realpath "$1") out=$(realpath -m "$2") variant=${3:-normal}
-frags=("$TOP/config/kernel.config")
-[ "$variant" = debug ] && frags+=("$TOP/config/debug.config")
 log=$out.log
 name=${out#"$WORK"/}
 
 stage "build: $name ($variant)"
 need gcc make flex bison bc ccache
 mkdir -p "$out"
+# config/series*.config hold options that the series adds: the base tree
+# has no such symbols, so only the lines whose symbol SRC defines are used.
+series_frag() {
+	local l sym
+	while read -r l; do
+		case $l in CONFIG_*=*) ;; *) continue ;; esac
+		sym=${l%%=*}
+		grep -rqx --include='Kconfig*' "config ${sym#CONFIG_}" "$src" && echo "$l"
+	done <"$1"
+	return 0
+}
+frags=("$TOP/config/kernel.config")
+[ "$variant" = debug ] && frags+=("$TOP/config/debug.config")
+series_frag "$TOP/config/series.config" >"$out/series.frag"
+[ "$variant" = debug ] && series_frag "$TOP/config/series-debug.config" >>"$out/series.frag"
+frags+=("$out/series.frag")
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
 export CCACHE_BASEDIR=$src
 K=(make -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc")
