@@ -25,7 +25,15 @@ progs=$(cat "$root/tests/test.list" "$root/tests/bench.list" |
 out=$build/selftests
 mkdir -p "$out"
 targets=()
-for p in $progs; do targets+=("$out/$p"); done
+for p in $progs; do
+	# A tree without a listed test (make bench of the first patches) just
+	# does not get it: the job then reports it as failing, not skipped.
+	if [ -f "$seldir/$p.c" ]; then
+		targets+=("$out/$p")
+	else
+		echo "initramfs: $p is not in $seldir" >&2
+	fi
+done
 make -C "$seldir" OUTPUT="$out" top_srcdir="$src" \
 	KHDR_INCLUDES="-isystem $build/usr/include" EXTRA_CFLAGS="-static -O2" \
 	"${targets[@]}" >"$log" 2>&1 || die "building the selftests failed" "$log"
