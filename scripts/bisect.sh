@@ -13,7 +13,11 @@ head=$(git -C "$src" rev-parse HEAD)
 	die "$src has uncommitted changes"
 stage "bisect: each patch compiles on its own"
 : >"$log"
-trap 'git -C "$src" checkout -q "$head"' EXIT
+# An earlier commit's Kconfig may not know an option of HEAD's .config
+# (one the series adds): make would drop it for good.  Every commit starts
+# from HEAD's .config instead, and gets it back at the end.
+cp "$out/.config" "$out/.config.bisect"
+trap 'git -C "$src" checkout -q "$head"; cp "$out/.config.bisect" "$out/.config"' EXIT
 fail=0
 for c in $(git -C "$src" rev-list --reverse "$BASE_TAG..$head"); do
 	objs=(mm/gup.o)
@@ -21,6 +25,7 @@ for c in $(git -C "$src" rev-list --reverse "$BASE_TAG..$head"); do
 		[ -f "$out/${f%.c}.o" ] && objs+=("${f%.c}.o")
 	done < <(git -C "$src" diff --name-only "$c~1" "$c" -- '*.c')
 	git -C "$src" checkout -q "$c"
+	cp "$out/.config.bisect" "$out/.config"
 	subject=$(git -C "$src" log -1 --format=%s "$c")
 	echo "=== $subject: ${objs[*]}" >>"$log"
 	if make -s -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" -j"$(nproc)" \

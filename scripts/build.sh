@@ -38,17 +38,24 @@ export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
 export CCACHE_BASEDIR=$src
 K=(make -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc")
 
+# not_honoured: the fragment lines that .config does not have.
+not_honoured() {
+	grep -h '^CONFIG_' "${frags[@]}" | while read -r l; do
+		grep -qxF "$l" "$out/.config" || echo "$l"
+	done
+}
 stamp=$(cat "${frags[@]}" | sha1sum | cut -d' ' -f1)
-if [ ! -f "$out/.config" ] || [ "$(cat "$out/.frag-stamp" 2>/dev/null)" != "$stamp" ]; then
+# Reconfigure when the fragments changed, and when something (a build of
+# an older commit of the series) took an option out of .config.
+if [ ! -f "$out/.config" ] || [ "$(cat "$out/.frag-stamp" 2>/dev/null)" != "$stamp" ] ||
+	[ -n "$(not_honoured)" ]; then
 	{
 		"${K[@]}" tinyconfig &&
 			KCONFIG_CONFIG=$out/.config "$src/scripts/kconfig/merge_config.sh" \
 				-m -O "$out" "$out/.config" "${frags[@]}" &&
 			"${K[@]}" olddefconfig
 	} >"$log" 2>&1 || die "configuring the kernel failed" "$log"
-	bad=$(grep -h '^CONFIG_' "${frags[@]}" | while read -r l; do
-		grep -qxF "$l" "$out/.config" || echo "$l"
-	done)
+	bad=$(not_honoured)
 	[ -z "$bad" ] || die "config fragment not honoured: $(echo "$bad" | tr '\n' ' ')" "$log"
 	echo "$stamp" >"$out/.frag-stamp"
 else
