@@ -7,7 +7,9 @@
 # patches of the series, BENCH_CASES=REGEX only the matching cases
 # (e.g. BENCH_CASES='-H -L' for hugetlb long-term pins).  BENCH_APPEND is
 # added to the series' kernel command line only (e.g. gup_pin_check=on, to
-# measure what the GUP pin check costs when it is on).
+# measure what the GUP pin check costs when it is on).  BENCH_SRC=DIR
+# measures the kernel tree DIR as it is (work/linux while you edit it)
+# instead of applying patches/.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -22,7 +24,12 @@ if [ -n "${BENCH_UPTO:-}" ]; then
 	head -n "$BENCH_UPTO" "$TOP/patches/series" >"$pdir/series"
 	while read -r p; do cp "$TOP/patches/$p" "$pdir/"; done <"$pdir/series"
 fi
-"$TOP/scripts/apply.sh" "$pdir" "$src"
+if [ -n "${BENCH_SRC:-}" ]; then
+	src=$(realpath "$BENCH_SRC")
+	[ -f "$src/mm/gup.c" ] || die "BENCH_SRC=$BENCH_SRC is not a kernel tree"
+else
+	"$TOP/scripts/apply.sh" "$pdir" "$src"
+fi
 if [ ! -d "$WORK/base-tree" ]; then
 	git -C "$TREE" worktree prune
 	git -C "$TREE" worktree add -q --detach "$WORK/base-tree" "$BASE_TAG"
