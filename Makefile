@@ -5,7 +5,7 @@
 
 S := scripts
 
-.PHONY: all test deps base apply export checkpatch bench callers callers-ci clean distclean
+.PHONY: all test deps base apply export checkpatch bench insntrace callers callers-ci clean distclean
 
 all:            ## build work/linux, boot it, print selftest and benchmark summaries
 	@$(S)/main.sh
@@ -30,6 +30,9 @@ checkpatch: base  ## scripts/checkpatch.pl --strict on every patch
 
 bench: deps     ## series vs base, alternating boots, as ratios
 	@$(S)/bench.sh
+
+insntrace: deps ## after 'make bench': where one GUP call's instructions go, series vs base
+	@$(S)/insntrace.sh
 
 callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390, ppc64le
 	@$(S)/callers.sh
