@@ -2,7 +2,8 @@
 # bench.sh: the series (patches/, applied to a fresh base in work/bench-src)
 # against the unpatched base, same config, same initramfs, alternating boots
 # for ROUNDS rounds (default 5).  Reports each case as a ratio series/base,
-# next to the A/A noise: the spread between the base's own rounds.
+# next to the A/A noise: the spread between the base's own rounds, each
+# booted with a different gupws.round=N (see below).
 # To find which patch costs what: BENCH_UPTO=N measures only the first N
 # patches of the series, BENCH_CASES=REGEX only the matching cases
 # (e.g. BENCH_CASES='-H -L' for hugetlb long-term pins).  BENCH_APPEND is
@@ -49,7 +50,14 @@ for r in $(seq "$rounds"); do
 		# on whatever else the host does.  With -icount, guest time is
 		# the count of guest instructions (1 ns each): the same kernel
 		# on the same input measures the same, busy host or not.
-		BOOT_SMP=1 BOOT_QEMU_ARGS="-icount shift=0,sleep=off" BOOT_APPEND="$append" \
+		# With -icount, two boots of one kernel on one command line
+		# are identical, timer ticks included, so the spread between
+		# them is 0 and says nothing.  gupws.round=N (which nothing
+		# reads) moves where the ticks fall in each timed window, as
+		# any other change to the kernel would: the A/A noise is the
+		# spread that this alone makes between the base's rounds.
+		BOOT_SMP=1 BOOT_QEMU_ARGS="-icount shift=0,sleep=off" \
+			BOOT_APPEND="gupws.round=$r $append" \
 			"$TOP/scripts/boot.sh" "$b/arch/x86/boot/bzImage" \
 			"$sb/initramfs.cpio" bench "$runs/$k-$r"
 		! grep '^BENCH-FAIL' "$runs/$k-$r/job.log" || die "a benchmark failed" "$runs/$k-$r/job.log"
