@@ -24,6 +24,9 @@ ran=$((pass + skip + fail))
 if [ -n "$planned" ] && [ "$ran" -ne "$planned" ]; then
 	echo "not ok: the job planned $planned tests but reported $ran"
 	fail=$((fail + planned - ran))
+elif [ "$ran" -eq 0 ]; then
+	echo "not ok: the job reported no test results"
+	fail=$((fail + 1))
 fi
 grep '^not ok ' "$job" || true
 

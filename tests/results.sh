@@ -71,5 +71,8 @@ expect FAIL "a test that never reported"
 job "ok 2 b # SKIP"
 expect PASS "a skip"
 [ "$(cat "$t/totals")" = "2 0 1" ] || { echo "totals $(cat "$t/totals")"; exit 1; }
+# A boot that died before its job printed anything: no plan, no results.
+: >"$t/job.log"
+expect FAIL "a job with no results at all"
 rm -rf "$t"
 echo "results: expected and unexpected kernel reports told apart"
