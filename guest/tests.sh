@@ -26,14 +26,18 @@ test)
 	# Dump pages 0, 19 and 0x1000 of a THP range, pinned (-F is FOLL_WRITE).
 	echo "gup_test -ct -F 0x1 0 19 0x1000"
 	echo "madv_populate"
-	# Every GUP entry point against caller bugs: it provokes warnings in
+	# Every GUP entry point: first what a correct caller may do, which must
+	# not warn; then (-b) the caller bugs too, which provoke warnings in
 	# is_valid_gup_args() on purpose, and only there.
-	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args"
+	echo "gup_args"
+	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args -b"
 	# The GUP pin check reports mistakes gup_test makes on purpose, each
 	# with a warning in gup_pin_report() (skipped when the check is off).
 	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check"
-	# Unpin calls given a -errno for a count warn on purpose, and only there.
-	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance"
+	# Pins balance, without a warning; then (-b) unpin calls given a -errno
+	# for a count too, which warn on purpose, and only there.
+	echo "gup_pin_balance"
+	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
 	;;
 bench)
 	for huge in -T -t -H; do
