@@ -10,7 +10,8 @@
 # added to the series' kernel command line only (e.g. gup_pin_check=on, to
 # measure what the GUP pin check costs when it is on).  BENCH_SRC=DIR
 # measures the kernel tree DIR as it is (work/linux while you edit it)
-# instead of applying patches/.
+# instead of applying patches/.  A boot whose guest timed with jiffies
+# fails the job, naming its console log (bench_boot, need_clock: lib.sh).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -46,21 +47,20 @@ for r in $(seq "$rounds"); do
 	for k in base series; do
 		append=
 		if [ $k = base ]; then b=$bb; else b=$sb append=${BENCH_APPEND:-}; fi
-		# TCG's clock follows the host, so what gup_test times depends
-		# on whatever else the host does.  With -icount, guest time is
-		# the count of guest instructions (1 ns each): the same kernel
-		# on the same input measures the same, busy host or not.
-		# With -icount, two boots of one kernel on one command line
+		# bench_boot (lib.sh): -icount, so guest time is an instruction
+		# count.  With -icount, two boots of one kernel on one command line
 		# are identical, timer ticks included, so the spread between
 		# them is 0 and says nothing.  gupws.round=N (which nothing
 		# reads) moves where the ticks fall in each timed window, as
 		# any other change to the kernel would: the A/A noise is the
 		# spread that this alone makes between the base's rounds.
-		BOOT_SMP=1 BOOT_QEMU_ARGS="-icount shift=0,sleep=off" \
-			BOOT_APPEND="gupws.round=$r $append" \
-			"$TOP/scripts/boot.sh" "$b/arch/x86/boot/bzImage" \
-			"$sb/initramfs.cpio" bench "$runs/$k-$r"
+		bench_boot "$b/arch/x86/boot/bzImage" "$sb/initramfs.cpio" "$runs/$k-$r" \
+			"gupws.round=$r $append"
 		! grep '^BENCH-FAIL' "$runs/$k-$r/job.log" || die "a benchmark failed" "$runs/$k-$r/job.log"
 	done
 done
-python3 "$TOP/scripts/benchstat.py" "$runs" "$rounds" | tee "$runs/report.txt"
+{
+	echo "guest clock: $(sort -u "$runs"/*/clock | paste -sd' '), QEMU -icount shift=0, one vCPU:" \
+		"times in 1000s of guest instructions"
+	python3 "$TOP/scripts/benchstat.py" "$runs" "$rounds"
+} | tee "$runs/report.txt"

@@ -69,3 +69,52 @@ series_id() {
 kgit() {
 	git -C "$TREE" "$@"
 }
+
+# guest_clock CONSOLE: the clocksource the guest whose kernel console log is
+# CONSOLE timed with: the last 'clocksource: Switched to clocksource NAME'
+# line wins (tsc-early gives way to tsc, a TSC found unstable to
+# refined-jiffies).  Empty when the log has no such line.
+guest_clock() {
+	sed -n 's/.*clocksource: Switched to clocksource \([^[:space:]]*\).*/\1/p' "$1" 2>/dev/null |
+		tail -n1 || true
+}
+
+# need_clock CONSOLE: print the guest clock of CONSOLE when its times can be
+# trusted; otherwise say why not, naming CONSOLE, and exit 1.  A jiffies
+# clocksource moves in whole timer ticks (4000 us at HZ=250): a timed GUP
+# call reads 0 or a multiple of the tick, which is no measurement.
+need_clock() {
+	local console=$1 clock why
+	clock=$(guest_clock "$console")
+	case $clock in
+	"") why="no such log, or no 'clocksource: Switched to clocksource' line in it: the guest clock is unknown" ;;
+	*jiffies) why="the guest clocksource was $clock, which moves in whole timer ticks: every time would be 0 or a multiple of the tick" ;;
+	*)
+		echo "$clock"
+		return 0
+		;;
+	esac
+	printf 'FAILED: %s: %s; its times are neither printed nor judged (log: %s)\n' \
+		"${STAGE:-benchmark}" "$why" "$console" >&2
+	grep -aiE 'clocksource|tsc' "$console" 2>/dev/null | tr -d '\r' | sed 's/^/    /' >&2
+	exit 1
+}
+
+# bench_boot KERNEL INITRD OUT [APPEND]: boot the bench job as every job
+# that prints benchmark times does ('make', 'make bench'), and refuse it
+# (need_clock) unless its guest had a real clock; the clock's name is left
+# in OUT/clock.  Under plain TCG the guest's clocks follow the host: what
+# gup_test times depends on whatever else the host does (it varied by a
+# factor of two between identical boots here), and plain TCG boots here
+# failed to calibrate the TSC against the PIT, marked it unstable and timed
+# with refined-jiffies.  With -icount shift=0 and one vCPU, every guest
+# clock counts guest instructions (1 ns each): the TSC calibrates exactly,
+# and the same kernel on the same input measures within a few guest us,
+# busy host or not.  -icount is TCG's only, so these boots are TCG even
+# where KVM works.
+bench_boot() {
+	ACCEL=tcg BOOT_SMP=1 BOOT_QEMU_ARGS="-icount shift=0,sleep=off" \
+		BOOT_APPEND="${4:-${BOOT_APPEND:-}}" \
+		"$TOP/scripts/boot.sh" "$1" "$2" bench "$3"
+	need_clock "$3/console.log" >"$3/clock"
+}
