@@ -48,12 +48,12 @@ for r in $(seq "$rounds"); do
 		append=
 		if [ $k = base ]; then b=$bb; else b=$sb append=${BENCH_APPEND:-}; fi
 		# bench_boot (lib.sh): -icount, so guest time is an instruction
-		# count.  With -icount, two boots of one kernel on one command line
-		# are identical, timer ticks included, so the spread between
-		# them is 0 and says nothing.  gupws.round=N (which nothing
-		# reads) moves where the ticks fall in each timed window, as
-		# any other change to the kernel would: the A/A noise is the
-		# spread that this alone makes between the base's rounds.
+		# count.  Two boots of one kernel on one command line are then
+		# all but identical (a few guest us apart at most here), timer
+		# ticks included, so their spread says little.  gupws.round=N
+		# (which nothing reads) moves where the ticks fall in each timed
+		# window, as any other change to the kernel would: the A/A noise
+		# is the spread that this alone makes between the base's rounds.
 		bench_boot "$b/arch/x86/boot/bzImage" "$sb/initramfs.cpio" "$runs/$k-$r" \
 			"gupws.round=$r $append"
 		! grep '^BENCH-FAIL' "$runs/$k-$r/job.log" || die "a benchmark failed" "$runs/$k-$r/job.log"
