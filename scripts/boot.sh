@@ -39,13 +39,19 @@ truncate -s 256M "$disk"
 truncate -s 256M "$swap"
 mkfs.ext4 -q -F "$disk" >"$out/mkfs.log" 2>&1 || die "mkfs.ext4 failed" "$out/mkfs.log"
 
+# The test job's hugetlb pool comes from ZONE_MOVABLE as far as it can
+# (huge pages are allocated movable): gup_args checks that a long-term pin
+# migrates such a page out of the zone.
+append="gupws.job=$job"
+[ "$job" = test ] && append="$append movablecore=512M"
+
 # BOOT_QEMU_ARGS: extra QEMU options, split at spaces.
 read -r -a extra <<<"${BOOT_QEMU_ARGS:-}"
 set +e
 timeout --foreground "$timeout" qemu-system-x86_64 -accel "$ACCEL" \
 	-m 1536M -smp "${BOOT_SMP:-2}" -display none -vga none -monitor none -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 loglevel=7 panic=-1 gupws.job=$job ${BOOT_APPEND:-}" \
+	-append "console=ttyS0 loglevel=7 panic=-1 $append ${BOOT_APPEND:-}" \
 	-drive "file=$disk,if=virtio,format=raw" \
 	-drive "file=$swap,if=virtio,format=raw" \
 	-serial "file:$out/console.log" -serial "file:$out/job.log" \

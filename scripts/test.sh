@@ -72,6 +72,8 @@ for variant in normal debug; do
 	if [ "$variant" = normal ]; then
 		check "no warnings in files the series touches" \
 			"$TOP/scripts/warnings.sh" "$src" "$build.log"
+		check "GUP's internal FOLL_* flags cannot be named outside mm/" \
+			"$TOP/scripts/flagprobe.sh" "$src" "$build"
 	fi
 	# KASAN under TCG is slow: the debug kernel runs the same tests on
 	# smaller buffers (GUP_MB), which still cover THP and hugetlb.
