@@ -31,9 +31,13 @@ test)
 	# is_valid_gup_args() on purpose, and only there.
 	echo "gup_args"
 	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args -b"
-	# The GUP pin check reports mistakes gup_test makes on purpose, each
-	# with a warning in gup_pin_report() (skipped when the check is off).
-	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check"
+	# The GUP pin check (skipped when it is off): correct releases, which
+	# must not be reported nor warn; then (-m) the mistakes gup_test makes
+	# on purpose, each reported once, with a warning in gup_pin_report().
+	# Twice: each run makes its mistakes from culprits of its own.
+	echo "gup_pin_check"
+	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check -m"
+	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check -m"
 	# Pins balance, without a warning; then (-b) unpin calls given a -errno
 	# for a count too, which warn on purpose, and only there.
 	echo "gup_pin_balance"
