@@ -4,8 +4,10 @@
 # results (TAP, kernel reports, benchmark).  See README.md.
 
 S := scripts
+DURATION ?= 600
+VARIANT ?= debug
 
-.PHONY: all test deps base apply export checkpatch bench insntrace callers callers-ci clean distclean
+.PHONY: all test deps base apply export checkpatch bench insntrace callers callers-ci stress clean distclean
 
 all:            ## build work/linux, boot it, print selftest and benchmark summaries
 	@$(S)/main.sh
@@ -39,6 +41,9 @@ callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390,
 
 callers-ci: deps  ## the fixed subset of 'make callers' that CI has time for
 	@$(S)/callers.sh --subset
+
+stress: deps    ## gup_stress alone for DURATION s (600) in the VARIANT (debug) kernel
+	@DURATION='$(DURATION)' VARIANT='$(VARIANT)' $(S)/stress.sh
 
 clean:          ## remove builds and runs, keep work/linux
 	rm -rf work/build work/runs work/logs

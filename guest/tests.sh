@@ -26,11 +26,16 @@ test)
 	# Dump pages 0, 19 and 0x1000 of a THP range, pinned (-F is FOLL_WRITE).
 	echo "gup_test -ct -F 0x1 0 19 0x1000"
 	echo "madv_populate"
+	# Dirty COW and GUP after fork (CVE-2016-5195, CVE-2020-29374).
+	echo "gup_cow"
 	# Every GUP entry point: first what a correct caller may do, which must
 	# not warn; then (-b) the caller bugs too, which provoke warnings in
 	# is_valid_gup_args() on purpose, and only there.
 	echo "gup_args"
 	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args -b"
+	# GUP racing every change of page tables, for GUP_STRESS_SECONDS
+	# (make stress runs it alone, for longer).
+	echo "gup_stress -t ${GUP_STRESS_SECONDS:-10}"
 	# The GUP pin check (skipped when it is off): correct releases, which
 	# must not be reported nor warn; then (-m) the mistakes gup_test makes
 	# on purpose, each reported once, with a warning in gup_pin_report().
