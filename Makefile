@@ -7,7 +7,7 @@ S := scripts
 DURATION ?= 600
 VARIANT ?= debug
 
-.PHONY: all test deps base apply export checkpatch bench insntrace callers callers-ci stress clean distclean
+.PHONY: all test deps base apply export post range-diff htmldocs checkpatch bench insntrace callers callers-ci stress clean distclean
 
 all:            ## build work/linux, boot it, print selftest and benchmark summaries
 	@$(S)/main.sh
@@ -24,8 +24,17 @@ base: deps      ## unpack the pristine base into work/linux
 apply: base     ## bring work/linux up to date with patches/
 	@$(S)/apply.sh
 
-export:         ## write work/linux's commits on top of 'base' into patches/
+export:         ## work/linux's commits on top of 'base' -> patches/, ready to post (v, To/Cc, changelog)
 	@$(S)/export.sh
+
+post: base      ## 'make export', then no stale changelog entry, checkpatch, htmldocs: ready to send
+	@$(S)/export.sh && $(S)/post.sh
+
+range-diff: base  ## what changed in each patch since the previous posting (config/post.version)
+	@$(S)/rangediff.sh
+
+htmldocs: deps  ## core-api's HTML of work/linux, no warning that the base's does not have
+	@$(S)/htmldocs.sh
 
 checkpatch: base  ## scripts/checkpatch.pl --strict on every patch
 	@$(S)/checkpatch.sh

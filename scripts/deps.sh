@@ -7,7 +7,7 @@ set -euo pipefail
 
 PKGS=(build-essential flex bison bc libelf-dev libssl-dev cpio xz-utils
 	ccache qemu-system-x86 busybox-static e2fsprogs shellcheck perl python3
-	git rsync gdb python3-ply)
+	git rsync gdb python3-ply python3-sphinx python3-sphinx-rtd-theme)
 
 
 missing=()

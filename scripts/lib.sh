@@ -5,6 +5,8 @@
 
 # shellcheck source=../config/base.version
 . "$(dirname "${BASH_SOURCE[0]}")/../config/base.version"
+# shellcheck source=../config/post.version
+. "$(dirname "${BASH_SOURCE[0]}")/../config/post.version"
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${WORK:-$TOP/work}

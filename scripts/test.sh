@@ -50,6 +50,11 @@ while read -r line; do
 	esac
 done <"$LOGS/checkpatch.out"
 
+# Each patch's changelog entry (written below its '---' line by make
+# export): a patch without one is a warning, an entry for no patch an error.
+check "changelog: no entry in doc/changelog.txt matches no patch" \
+	"$TOP/scripts/changelog.sh" check "$TOP/patches"
+
 src=$WORK/check
 check "series applies to the pinned base" "$TOP/scripts/apply.sh" "$TOP/patches" "$src" ||
 	finish
@@ -60,6 +65,11 @@ kerneldoc() {
 	[ -z "$out" ] || { echo "$out"; return 1; }
 }
 check "kernel-doc -none mm/gup.c is clean" kerneldoc
+# The documentation the series changes: core-api's HTML (pin_user_pages.rst,
+# the kernel-doc of mm/gup.c and include/linux/mm*.h) with no warning that
+# the base's does not have.
+check "make htmldocs SPHINXDIRS=core-api: no warning the base does not have" \
+	"$TOP/scripts/htmldocs.sh" "$src"
 # Every in-tree caller still compiles: the subset that fits CI's time (the
 # full run is 'make callers', reported in the cover letter).
 check "GUP callers compile (allmodconfig + s390 + powerpc, subset)" \

@@ -37,6 +37,20 @@ if (COVER=$t/none "$TOP/scripts/export.sh" "$WORK/fail-tree" "$t/patches" \
 fi
 grep -q '^FAILED: export: ' "$t/out" || { cat "$t/out"; exit 1; }
 
+# 4. A changelog that lacks a patch's entry and has one for no patch: the
+# export still works, and warns naming both.
+first=$(head -n1 "$TOP/patches/series")
+subject=$(git mailinfo /dev/null /dev/null <"$TOP/patches/$first" | sed -n 's/^Subject: //p')
+{
+	awk -v s="Subject: $subject" '/^Subject: / { skip = $0 == s } !skip' "$TOP/doc/changelog.txt"
+	printf 'Subject: a patch that was dropped\nv2: gone.\n'
+} >"$t/changelog"
+CHANGELOG=$t/changelog "$TOP/scripts/export.sh" "$WORK/fail-tree" "$t/exp" >"$t/out" 2>&1 ||
+	{ echo "export failed on changelog warnings:"; cat "$t/out"; exit 1; }
+for w in "no changelog entry .* for $first: " "stale changelog entry.*: a patch that was dropped"; do
+	grep -q "^WARNING: export: $w" "$t/out" || { echo "no warning '$w':"; cat "$t/out"; exit 1; }
+done
+
 [ "$before" = "$(cd "$t/patches" && sha1sum -- *)" ] ||
 	{ echo "a failed step changed the patches directory"; exit 1; }
 rm -rf "$t"
