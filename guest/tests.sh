@@ -34,8 +34,9 @@ test)
 	echo "gup_args"
 	echo "expect-warn=mm/gup.c:is_valid_gup_args gup_args -b"
 	# GUP racing every change of page tables, for GUP_STRESS_SECONDS
-	# (make stress runs it alone, for longer).
-	echo "gup_stress -t ${GUP_STRESS_SECONDS:-10}"
+	# (make stress runs it alone, for longer).  Up to 8 MiB of memory that no
+	# counter explains may come and go (KASAN's stack depot grows by 2).
+	echo "gup_stress -t ${GUP_STRESS_SECONDS:-10} -l 8"
 	# The GUP pin check (skipped when it is off): correct releases, which
 	# must not be reported nor warn; then (-m) the mistakes gup_test makes
 	# on purpose, each reported once, with a warning in gup_pin_report().
