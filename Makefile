@@ -7,13 +7,16 @@ S := scripts
 DURATION ?= 600
 VARIANT ?= debug
 
-.PHONY: all test deps base apply export post range-diff htmldocs checkpatch bench insntrace callers callers-ci stress clean distclean
+.PHONY: all test test-arm64 deps base apply export post range-diff htmldocs checkpatch bench insntrace callers callers-ci stress clean distclean
 
 all:            ## build work/linux, boot it, print selftest and benchmark summaries
 	@$(S)/main.sh
 
 test:           ## everything CI checks; ends with 'N passed, N failed'
 	@$(S)/test.sh
+
+test-arm64:     ## the selftests on arm64 (cross build, QEMU virt, TCG); not in 'make test'
+	@$(S)/test-arm64.sh
 
 deps:           ## install the Debian packages, the pinned kernel source included
 	@$(S)/deps.sh
@@ -45,7 +48,7 @@ bench: deps     ## series vs base, alternating boots, as ratios
 insntrace: deps ## after 'make bench': where one GUP call's instructions go, series vs base
 	@$(S)/insntrace.sh
 
-callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390, ppc64le
+callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390, ppc64le, arm64, arm
 	@$(S)/callers.sh
 
 callers-ci: deps  ## the fixed subset of 'make callers' that CI has time for

@@ -4,6 +4,11 @@
 # 'debug'.  Also installs the UAPI headers into OUT/usr/include for the
 # selftests.  The log is OUT.log.
 #
+# GUPWS_ARCH=arm64 cross-compiles for arm64 (aarch64-linux-gnu-) and also
+# merges config/arm64.config (QEMU's virt machine); the lines of the other
+# fragments whose option only another architecture has (x86's protection
+# keys) are left out there.  Without GUPWS_ARCH: x86_64.
+#
 # The scripts use OUT=SRC/.out-VARIANT: with the build directory right below
 # the source tree, Kbuild names sources by relative paths, so ccache finds
 # the objects of any tree with the same contents, wherever it is checked out
@@ -16,7 +21,8 @@ log=$out.log
 name=${out#"$WORK"/}
 
 stage "build: $name ($variant)"
-need gcc make flex bison bc ccache
+arch_setup
+need gcc "${CROSS}gcc" make flex bison bc ccache
 mkdir -p "$out"
 # config/series*.config hold options that the series adds: the base tree
 # has no such symbols, so only the lines whose symbol SRC defines are used.
@@ -29,14 +35,46 @@ series_frag() {
 	done <"$1"
 	return 0
 }
-frags=("$TOP/config/kernel.config")
-[ "$variant" = debug ] && frags+=("$TOP/config/debug.config")
+# native_frag FRAGMENT: FRAGMENT less the lines whose option only other
+# architectures define (only in arch/*/ Kconfig files, none of them
+# KARCH's), for a cross build.  OUT/kconfig.defs: every definition, as
+# 'FILE:config SYM'.
+native_frag() {
+	local l sym defs
+	while read -r l; do
+		case $l in CONFIG_*=*) ;; *) echo "$l"; continue ;; esac
+		sym=${l%%=*}
+		defs=$(grep -F ":config ${sym#CONFIG_}" "$out/kconfig.defs" |
+			grep -x "[^:]*:config ${sym#CONFIG_}" | cut -d: -f1 || true)
+		if [ -n "$defs" ] && ! grep -qv '^arch/[^/]*/' <<<"$defs" &&
+			! grep -q "^arch/$KARCH/" <<<"$defs"; then
+			echo "# $l: no such option on $KARCH"
+		else
+			echo "$l"
+		fi
+	done <"$1"
+}
+if [ "$KARCH" = x86_64 ]; then
+	frags=("$TOP/config/kernel.config")
+	[ "$variant" = debug ] && frags+=("$TOP/config/debug.config")
+else
+	find "$src" -path "$src/.out-*" -prune -o -name 'Kconfig*' -print0 |
+		xargs -0 grep -Hx 'config [A-Za-z0-9_]*' | sed "s|^$src/||" >"$out/kconfig.defs"
+	native_frag "$TOP/config/kernel.config" >"$out/kernel.frag"
+	frags=("$out/kernel.frag")
+	if [ "$variant" = debug ]; then
+		native_frag "$TOP/config/debug.config" >"$out/debug.frag"
+		frags+=("$out/debug.frag")
+	fi
+	frags+=("$TOP/config/$KARCH.config")
+fi
 series_frag "$TOP/config/series.config" >"$out/series.frag"
 [ "$variant" = debug ] && series_frag "$TOP/config/series-debug.config" >>"$out/series.frag"
 frags+=("$out/series.frag")
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
 export CCACHE_BASEDIR=$src
-K=(make -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc")
+K=(make -C "$src" O="$out" ARCH="$KARCH" CC="ccache ${CROSS}gcc" HOSTCC="ccache gcc")
+[ -z "$CROSS" ] || K+=(CROSS_COMPILE="$CROSS")
 
 # not_honoured: the fragment lines that .config does not have.
 not_honoured() {
@@ -61,6 +99,6 @@ if [ ! -f "$out/.config" ] || [ "$(cat "$out/.frag-stamp" 2>/dev/null)" != "$sta
 else
 	: >"$log"
 fi
-"${K[@]}" -j"$(nproc)" bzImage >>"$log" 2>&1 || die "kernel build failed" "$log"
+"${K[@]}" -j"$(nproc)" "$KIMAGE" >>"$log" 2>&1 || die "kernel build failed" "$log"
 "${K[@]}" headers >>"$log" 2>&1 || die "headers_install failed" "$log"
 done_stage "$(grep -c 'warning:' "$log" || true) warnings"

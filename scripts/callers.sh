@@ -15,6 +15,11 @@
 #            callers under arch/s390/, and mm/gup.o
 #   powerpc  ppc64le_defconfig (powerpc64le-linux-gnu-) in
 #            work/build/cross-ppc: the callers under arch/powerpc/, and mm/gup.o
+#   arm64    defconfig (aarch64-linux-gnu-) in work/build/cross-arm64: the
+#            callers under arch/arm64/, and mm/gup.o
+#   arm      multi_v7_defconfig with LPAE, huge pages and THP (what arm needs
+#            for GUP-fast and huge page GUP; arm-linux-gnueabihf-) in
+#            work/build/cross-arm: the callers under arch/arm/, and mm/gup.o
 # The cross compilers are installed from Debian's archive when missing.
 #
 # Only objects Kbuild builds in that configuration are compiled: the object
@@ -31,6 +36,9 @@
 #            uncommitted changes), plus SUBSET_X86 below
 #   s390, powerpc   the callers under that arch/ the series changes, plus
 #            mm/gup.o
+#   (no arm64 nor arm: 'make test-arm64' builds mm/gup.o for arm64)
+#
+# CALLERS_ARCH='NAME...' (x86_64 s390 powerpc arm64 arm) builds only those.
 #
 # One line per object: 'ok callers ARCH path/file.o', 'not ok callers ARCH
 # path/file.o' with the compiler's warning and error lines indented below it,
@@ -53,6 +61,10 @@ SUBSET_X86=(mm/gup.c mm/gup_test.c virt/kvm/kvm_main.c io_uring/rsrc.c
 	drivers/virt/nitro_enclaves/ne_misc_dev.c drivers/infiniband/core/umem.c
 	drivers/vfio/vfio_iommu_type1.c lib/iov_iter.c kernel/events/uprobes.c)
 CROSS_PKGS=(gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu)
+# Only the full run builds these.
+FULL_CROSS_PKGS=(gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf)
+# The options added to arm's multi_v7_defconfig.
+ARM_OPTS=(ARM_LPAE TRANSPARENT_HUGEPAGE HUGETLBFS)
 JOBS=2
 
 usage() {
@@ -108,7 +120,8 @@ grep -xFf "$tmp/touched" "$tmp/callers" >"$tmp/changed" || true
 cp "$tmp/callers" "$LOGS/callers-files.log"
 done_stage "$(wc -l <"$tmp/callers") files, $(wc -l <"$tmp/changed") changed by the series"
 
-# pick ARCH: the caller sources to build for ARCH (x86_64, s390, powerpc).
+# pick ARCH: the caller sources to build for ARCH (x86_64, s390, powerpc,
+# arm64, arm).
 pick() {
 	local arch=$1 f
 	if [ "$arch" = x86_64 ]; then
@@ -144,6 +157,7 @@ pick() {
 # --- cross compilers -------------------------------------------------------
 install_cross() {
 	local p missing=() log=$LOGS/callers-deps.log sudo=
+	[ "$subset" = 1 ] || CROSS_PKGS+=("${FULL_CROSS_PKGS[@]}")
 	for p in "${CROSS_PKGS[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 			missing+=("$p")
@@ -160,6 +174,7 @@ install_cross() {
 }
 install_cross
 need s390x-linux-gnu-gcc powerpc64le-linux-gnu-gcc
+[ "$subset" = 1 ] || need aarch64-linux-gnu-gcc arm-linux-gnueabihf-gcc
 
 # --- building --------------------------------------------------------------
 built=0 failed=0 skipped=0
@@ -220,25 +235,41 @@ EOF
 	echo "$key" >"$out/.callers-objmap.key"
 }
 
-# build_arch NAME CONFIG OUT [CROSS_COMPILE]: configure OUT, prepare, list the
+# build_arch NAME CONFIG OUT [CROSS_COMPILE [OPTION...]]: configure OUT (the
+# make target CONFIG, then each OPTION switched on), prepare, list the
 # objects and build the picked callers; prints the per-object lines.
 build_arch() {
-	local name=$1 config=$2 out=$3 cross=${4:-} karch=$1 f o t n
+	local name=$1 config=$2 out=$3 cross=${4:-} karch=$1 f o t n opts=()
+	shift $(($# < 4 ? $# : 4))
+	case " ${CALLERS_ARCH:-$name} " in
+	*" $name "*) ;;
+	*) return 0 ;;
+	esac
+	for o in "$@"; do opts+=(--enable "$o"); done
 	local plog=$LOGS/callers-$name-prepare.log log=$LOGS/callers-$name.log
 	local K=(nice -n 10 make -C "$src" O="$out" ARCH="$karch" HOSTCC="ccache gcc"
 		CC="ccache ${cross}gcc")
 	[ -z "$cross" ] || K+=(CROSS_COMPILE="$cross")
 
-	stage "callers: $name $config and prepare in ${out#"$WORK"/}"
+	stage "callers: $name $config${*:+ + $*} and prepare in ${out#"$WORK"/}"
 	# A build directory belongs to one source tree.
 	if [ -d "$out" ] && [ "$(cat "$out/.callers-src" 2>/dev/null)" != "$src" ]; then
 		rm -rf "$out"
 	fi
 	mkdir -p "$out"
 	echo "$src" >"$out/.callers-src"
-	{
-		"${K[@]}" "$config" && "${K[@]}" -j"$JOBS" prepare
-	} >"$plog" 2>&1 || die "$name: configuring or 'make prepare' failed" "$plog"
+	(
+		"${K[@]}" "$config" &&
+			if [ ${#opts[@]} -gt 0 ]; then
+				"$src/scripts/config" --file "$out/.config" "${opts[@]}" &&
+					"${K[@]}" olddefconfig &&
+					for o in "$@"; do
+						grep -qx "CONFIG_$o=y" "$out/.config" ||
+							{ echo "CONFIG_$o=y did not hold"; exit 1; }
+					done
+			fi &&
+			"${K[@]}" -j"$JOBS" prepare
+	) >"$plog" 2>&1 || die "$name: configuring or 'make prepare' failed" "$plog"
 	objmap "$name" "$out" "${K[@]}"
 	done_stage "$(wc -l <"$out/.callers-objmap") objects in this config"
 
@@ -322,10 +353,15 @@ build_arch() {
 build_arch x86_64 allmodconfig "$WORK/build/allmod"
 build_arch s390 defconfig "$WORK/build/cross-s390" s390x-linux-gnu-
 build_arch powerpc ppc64le_defconfig "$WORK/build/cross-ppc" powerpc64le-linux-gnu-
+if [ "$subset" = 0 ]; then
+	build_arch arm64 defconfig "$WORK/build/cross-arm64" aarch64-linux-gnu-
+	build_arch arm multi_v7_defconfig "$WORK/build/cross-arm" arm-linux-gnueabihf- \
+		"${ARM_OPTS[@]}"
+fi
 
 # Callers under the arch/ trees no pass builds.
 if [ "$subset" = 0 ]; then
-	grep '^arch/' "$tmp/callers" | grep -Ev '^arch/(x86|s390|powerpc)/' |
+	grep '^arch/' "$tmp/callers" | grep -Ev '^arch/(x86|s390|powerpc|arm64|arm)/' |
 		while read -r f; do
 			a=${f#arch/}
 			echo "skip callers ${a%%/*} ${f%.c}.o (arch not built)"

@@ -3,15 +3,28 @@
 # from SRC's tools/testing/selftests/mm against BUILD's UAPI headers, and pack
 # them with busybox and guest/ into BUILD/initramfs.cpio.  TEST_CASES=REGEX
 # keeps only the matching lines of the test list (a quick boot for one test).
+# GUPWS_ARCH=arm64: the selftests cross-compiled, and the arm64 busybox that
+# 'scripts/deps.sh arm64' fetched (work/deps/arm64/busybox).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 src=$(realpath "$1") build=$(realpath "$2")
 log=$build/initramfs.log
 stage "initramfs: selftests from $(realpath --relative-to="$TOP" "$src")"
+arch_setup
 need gcc busybox
 [ -x /bin/busybox ] && file_bb=/bin/busybox || file_bb=$(command -v busybox)
 ldd "$file_bb" >/dev/null 2>&1 && die "$file_bb is not static; install busybox-static"
+# The applets are the host busybox's: the arm64 one cannot run here, and
+# deps.sh fetched it in the host's busybox-static version.
+list_bb=$file_bb
+selmake=()
+if [ -n "$CROSS" ]; then
+	need "${CROSS}gcc"
+	file_bb=$WORK/deps/$KARCH/busybox
+	[ -x "$file_bb" ] || die "$file_bb missing; run 'scripts/deps.sh $KARCH'"
+	selmake=(CROSS_COMPILE="$CROSS" ARCH="$KARCH" MACHINE="$KARCH")
+fi
 seldir=$src/tools/testing/selftests/mm
 [ -d "$seldir" ] || die "$seldir missing: the series must move selftests/vm there"
 
@@ -36,7 +49,7 @@ for p in $progs; do
 		echo "initramfs: $p is not in $seldir" >&2
 	fi
 done
-make -C "$seldir" OUTPUT="$out" top_srcdir="$src" \
+make -C "$seldir" "${selmake[@]}" OUTPUT="$out" top_srcdir="$src" \
 	KHDR_INCLUDES="-isystem $build/usr/include" EXTRA_CFLAGS="-static -O2" \
 	"${targets[@]}" >"$log" 2>&1 || die "building the selftests failed" "$log"
 # A warning in a test is a bug in the test (an undeclared memmem() once
@@ -53,7 +66,7 @@ gcc -O2 -o "$gen" "$src/usr/gen_init_cpio.c" >>"$log" 2>&1 ||
 	echo "nod /dev/console 600 0 0 c 5 1"
 	for d in bin sbin proc sys tmp mnt tests; do echo "dir /$d 755 0 0"; done
 	echo "file /bin/busybox $file_bb 755 0 0"
-	for a in $("$file_bb" --list); do
+	for a in $("$list_bb" --list); do
 		[ "$a" = busybox ] || echo "slink /bin/$a /bin/busybox 777 0 0"
 	done
 	echo "file /init $TOP/guest/init 755 0 0"

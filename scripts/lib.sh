@@ -120,3 +120,51 @@ bench_boot() {
 		"$TOP/scripts/boot.sh" "$1" "$2" bench "$3"
 	need_clock "$3/console.log" >"$3/clock"
 }
+
+# arch_setup: the architecture that build.sh, initramfs.sh and boot.sh build
+# for and boot, from GUPWS_ARCH (unset: x86_64, what 'make' and 'make test'
+# use; arm64: 'make test-arm64').  Not the kernel's ARCH, which a shell may
+# have set for other work.  Sets KARCH (the kernel's name for it), CROSS
+# (the cross compiler's prefix, empty for the host's), KIMAGE (the make
+# target), KIMAGE_PATH (its path in a build directory) and QEMU.
+arch_setup() {
+	case ${GUPWS_ARCH:-x86_64} in
+	x86_64)
+		KARCH=x86_64 CROSS='' KIMAGE=bzImage KIMAGE_PATH=arch/x86/boot/bzImage
+		QEMU=qemu-system-x86_64
+		;;
+	arm64)
+		KARCH=arm64 CROSS=aarch64-linux-gnu- KIMAGE=Image
+		KIMAGE_PATH=arch/arm64/boot/Image QEMU=qemu-system-aarch64
+		;;
+	*) die "GUPWS_ARCH=$GUPWS_ARCH: the scripts build and boot x86_64 and arm64 only" ;;
+	esac
+}
+
+# Test-script bookkeeping (test.sh, test-arm64.sh): each check is a line
+# 'ok - ...' or 'not ok - ...'; finish prints 'N passed, N failed' last.
+passed=0 failed=0
+ok() { echo "ok - $*"; passed=$((passed + 1)); }
+notok() { echo "not ok - $*"; failed=$((failed + 1)); }
+# check NAME CMD...: one check, its output shown indented.
+check() {
+	local name=$1
+	shift
+	if "$@" 2>&1 | sed -u 's/^/    /'; then
+		ok "$name"
+	else
+		notok "$name"
+		return 1
+	fi
+}
+# tally FILE: add a 'P F S' totals file to the counts.
+tally() {
+	local p f
+	read -r p f _ <"$1" || return 1
+	passed=$((passed + p)) failed=$((failed + f))
+}
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}

@@ -7,32 +7,6 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-passed=0 failed=0
-ok() { echo "ok - $*"; passed=$((passed + 1)); }
-notok() { echo "not ok - $*"; failed=$((failed + 1)); }
-# check NAME CMD...: one check, its output shown indented.
-check() {
-	local name=$1
-	shift
-	if "$@" 2>&1 | sed -u 's/^/    /'; then
-		ok "$name"
-	else
-		notok "$name"
-		return 1
-	fi
-}
-# tally FILE: add a 'P F S' totals file to the counts.
-tally() {
-	local p f
-	read -r p f _ <"$1" || return 1
-	passed=$((passed + p)) failed=$((failed + f))
-}
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit
-}
-
 "$TOP/scripts/deps.sh" || { notok "deps"; finish; }
 check "shellcheck of the tooling" shellcheck -x "$TOP"/scripts/*.sh "$TOP"/tests/*.sh \
 	"$TOP"/.ci/run
