@@ -33,10 +33,10 @@ export:         ## work/linux's commits on top of 'base' -> patches/, ready to p
 post: base      ## 'make export', then no stale changelog entry, checkpatch, htmldocs: ready to send
 	@$(S)/export.sh && $(S)/post.sh
 
-range-diff: base  ## what changed in each patch since the previous posting (config/post.version)
+range-diff: apply  ## what changed in each patch since the previous posting (config/post.version)
 	@$(S)/rangediff.sh
 
-htmldocs: deps  ## core-api's HTML of work/linux, no warning that the base's does not have
+htmldocs: apply  ## core-api's HTML of work/linux, no warning that the base's does not have
 	@$(S)/htmldocs.sh
 
 checkpatch: base  ## scripts/checkpatch.pl --strict on every patch

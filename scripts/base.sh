@@ -22,8 +22,8 @@ mkdir -p "$tmp"
 run "$log" tar -C "$tmp" --strip-components=1 -xf "$tarball"
 {
 	git -C "$tmp" init -q -b master &&
-		git -C "$tmp" config user.name "$(git -C "$TOP" config user.name)" &&
-		git -C "$tmp" config user.email "$(git -C "$TOP" config user.email)" &&
+		git -C "$tmp" config user.name "$(git -C "$TOP" config user.name || echo gupws)" &&
+		git -C "$tmp" config user.email "$(git -C "$TOP" config user.email || echo gupws@localhost)" &&
 		git -C "$tmp" config core.abbrev 12 &&
 		git -C "$tmp" config diff.renames true &&
 		# Debian's tarball ignores every top-level path: force the add.

@@ -36,9 +36,10 @@ patch_subject() {
 case ${1:-} in
 lint) ;;
 entry)
-	awk -v want="$2" '
+	# The subject through the environment: awk -v would expand backslashes.
+	want=$2 awk '
 		/^#/ { next }
-		/^Subject: / { on = substr($0, 10) == want; next }
+		/^Subject: / { on = substr($0, 10) == ENVIRON["want"]; next }
 		on { body[++n] = $0 }
 		END {
 			first = 1; last = n

@@ -41,11 +41,18 @@ mkdir "$tmp"
 prefix=PATCH
 [ "${post_version:-1}" -le 1 ] || prefix="PATCH v$post_version"
 # The cover letter's subject is the first line of doc/cover-letter.txt and
-# its body the rest; the branch description is how format-patch takes them.
-git -C "$tree" config branch.master.description "$(cat "$cover")"
-git -C "$tree" format-patch -q --cover-letter --cover-from-description=subject \
+# its body the rest.  format-patch takes them from the description of the
+# branch it exports: a branch of our own at HEAD, whatever TREE has checked
+# out (a detached HEAD or another branch would get git's placeholder).  The
+# user's format.to/cc/headers and diff.noprefix do not apply: To/Cc come
+# below, and git am needs the a/ b/ prefixes.
+git -C "$tree" branch -f gupws-export HEAD >"$log" 2>&1 ||
+	die "cannot point branch gupws-export at HEAD" "$log"
+git -C "$tree" config branch.gupws-export.description "$(cat "$cover")"
+git -C "$tree" -c diff.noprefix=false format-patch -q --no-to --no-cc \
+	--no-add-header --cover-letter --cover-from-description=subject \
 	--subject-prefix="$prefix" --zero-commit --no-signature -o "$stagedir" \
-	"$BASE_TAG..HEAD" >"$log" 2>&1 || die "git format-patch failed" "$log"
+	"$BASE_TAG..gupws-export" >"$log" 2>&1 || die "git format-patch failed" "$log"
 for p in "$stagedir"/[0-9][0-9][0-9][0-9]-*.patch; do
 	case ${p##*/} in 0000-cover-letter.patch) ;; *) echo "${p##*/}" ;; esac
 done >"$stagedir/series"

@@ -45,8 +45,10 @@ while read -r p; do
 	sed -n 's/^\(To\|Cc\): //p' <<<"$h" | tr ',' '\n' | sed 's/^ *//'
 done <"$exp/series" | LC_ALL=C sort -u >"$exp/addresses"
 ch=$(headers "$exp/0000-cover-letter.patch")
-grep -qF "Subject: [$prefix $(printf '%02d' 0)/$n] " <<<"$ch" ||
-	{ echo "cover letter: no 'Subject: [$prefix 00/$n]'"; exit 1; }
+grep -qF "Subject: [$prefix $(printf '%02d' 0)/$n] $(head -n1 "$TOP/doc/cover-letter.txt")" <<<"$ch" ||
+	{ echo "cover letter: no 'Subject: [$prefix 00/$n] ' + doc/cover-letter.txt's first line"; exit 1; }
+! grep -qF '*** ' "$exp/0000-cover-letter.patch" ||
+	{ echo "cover letter: git's placeholder text"; exit 1; }
 missing=$(LC_ALL=C comm -23 "$exp/addresses" \
 	<(sed -n 's/^\(To\|Cc\): //p' <<<"$ch" | tr ',' '\n' | sed 's/^ *//' | LC_ALL=C sort -u))
 [ -z "$missing" ] || { echo "cover letter lacks: $missing"; exit 1; }
