@@ -30,6 +30,16 @@ git -C "$tree" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null ||
 n=$(git -C "$tree" rev-list --count "$BASE_TAG..HEAD")
 [ "$n" -gt 0 ] || die "$tree has no commits on top of $BASE_TAG"
 [ -f "$cover" ] || die "$cover missing"
+# work/linux -> patches/ replaces the series: only from a tree that was
+# built from this very patches/ (apply.sh's stamp), so that patches/ newer
+# than the tree (a pull, a checkout) are not undone.  FORCE=1 overrides.
+if [ "$tree" = "$(realpath "$TREE")" ] &&
+	[ "$(realpath -m "$dest")" = "$(realpath -m "$TOP/patches")" ] &&
+	[ -f "$TOP/patches/series" ] && [ "${FORCE:-0}" != 1 ]; then
+	[ "$(cut -d' ' -f1 "$TREE/.git/applied" 2>/dev/null)" = "$(series_id "$TOP/patches")" ] ||
+		die "patches/ changed since work/linux was built from it: 'make apply' \
+merges nothing, so export would undo those changes (FORCE=1 to export anyway)"
+fi
 [ -f "$tree/scripts/get_maintainer.pl" ] || die "$tree has no scripts/get_maintainer.pl"
 "$TOP/scripts/changelog.sh" lint 2>"$log" ||
 	die "$(sed -n 's/^FAILED: changelog: //p' "$log")"
