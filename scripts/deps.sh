@@ -15,7 +15,8 @@ set -euo pipefail
 
 PKGS=(build-essential flex bison bc libelf-dev libssl-dev cpio xz-utils
 	ccache qemu-system-x86 busybox-static e2fsprogs shellcheck perl python3
-	git rsync gdb python3-ply python3-sphinx python3-sphinx-rtd-theme)
+	git rsync gdb python3-ply python3-sphinx python3-sphinx-rtd-theme
+	coccinelle)
 ARM64_PKGS=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm)
 
 target=${1:-}
