@@ -26,7 +26,10 @@ test)
 	# Dump pages 0, 19 and 0x1000 of a THP range, pinned (-F is FOLL_WRITE).
 	echo "gup_test -ct -F 0x1 0 19 0x1000"
 	echo "madv_populate"
-	# Dirty COW and GUP after fork (CVE-2016-5195, CVE-2020-29374).
+	# Dirty COW and GUP after fork (CVE-2016-5195, CVE-2020-29374).  Each
+	# selftest of the series runs twice in one boot: a second run must
+	# give the same result (nothing left behind by the first).
+	echo "gup_cow"
 	echo "gup_cow"
 	# Every GUP entry point: first what a correct caller may do, which must
 	# not warn; then (-b) the caller bugs too, which provoke warnings in
@@ -37,13 +40,15 @@ test)
 	# (make stress runs it alone, for longer).  Up to 8 MiB of memory that no
 	# counter explains may come and go (KASAN's stack depot grows by 2).
 	echo "gup_stress -t ${GUP_STRESS_SECONDS:-10} -l 8"
+	echo "gup_stress -t ${GUP_STRESS_SECONDS:-10} -l 8"
 	# The GUP pin check (skipped when it is off): correct releases, which
 	# must not be reported nor warn; then (-m) the mistakes gup_test makes
-	# on purpose, each reported once, with a warning in gup_pin_report().
+	# on purpose, each reported once, with a warning in gup_pin_report();
+	# the THP freed with a pincount is also the page allocator's bad page.
 	# Twice: each run makes its mistakes from culprits of its own.
 	echo "gup_pin_check"
-	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check -m"
-	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report gup_pin_check -m"
+	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report+bad-page gup_pin_check -m"
+	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report+bad-page gup_pin_check -m"
 	# Pins balance, without a warning; then (-b) unpin calls given a -errno
 	# for a count too, which warn on purpose, and only there.
 	echo "gup_pin_balance"

@@ -7,7 +7,9 @@
 # A test declares the warnings it provokes as FILE:FUNC (guest/tests.sh).
 # One is expected only inside that test's window, and only if it is raised
 # from FUNC's lines in SRC/FILE (FUNC may be inlined, so its name need not
-# appear); without SRC, only if the report names FUNC.
+# appear); without SRC, only if the report names FUNC.  FILE:FUNC+bad-page
+# also expects "BUG: Bad page state" reports in that window (a page freed in
+# a state that the page allocator refuses, on purpose).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -33,7 +35,7 @@ grep '^not ok ' "$job" || true
 # Kernel reports.  For each FILE:FUNC declared in the console, the lines of
 # FUNC's body in SRC/FILE: "FILE:FUNC FIRST LAST" a line.
 ranges=$(sed -n 's/.*gupws: expect-warn begin \([^ \r]*\).*/\1/p' "$console" | sort -u |
-	while IFS=: read -r file func; do
+	sed 's/+bad-page$//' | sort -u | while IFS=: read -r file func; do
 		{ [ -n "$src" ] && [ -f "$src/$file" ]; } || continue
 		awk -v f="$func" -v id="$file:$func" '
 			!first && $0 ~ "^[a-z].*[ *]" f "\\(" { first = NR }
@@ -49,8 +51,11 @@ unexpected=$(awk -v ranges="$ranges" '
 		}
 	}
 	{ sub(/\r$/, "") }	# the serial console ends its lines with CR LF
-	/gupws: expect-warn begin / { want = $NF; next }
-	/gupws: expect-warn end / { want = ""; next }
+	/gupws: expect-warn begin / {
+		want = $NF; bad_page = sub(/\+bad-page$/, "", want); next
+	}
+	/gupws: expect-warn end / { want = ""; bad_page = 0; next }
+	/BUG: Bad page state / && bad_page { expected++; next }
 	/WARNING: CPU: / {
 		if (want != "" && expected_here(want)) { expected++; next }
 		print; next

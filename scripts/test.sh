@@ -39,6 +39,10 @@ kerneldoc() {
 	[ -z "$out" ] || { echo "$out"; return 1; }
 }
 check "kernel-doc -none mm/gup.c is clean" kerneldoc
+# The semantic patch that keeps pins and gets released each their own way:
+# its samples, and every C file the series touches.
+check "coccinelle: GUP pin/put pairing (samples, files the series touches)" \
+	"$TOP/scripts/cocci.sh" "$src"
 # The documentation the series changes: core-api's HTML (pin_user_pages.rst,
 # the kernel-doc of mm/gup.c and include/linux/mm*.h) with no warning that
 # the base's does not have.

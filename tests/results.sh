@@ -62,6 +62,19 @@ for r in 'BUG: KASAN: use-after-free in foo+0x1/0x2' 'WARNING: possible circular
 	expect FAIL "report '$r'"
 done
 
+# A bad page is expected only in a window that declares +bad-page.
+bad='BUG: Bad page state in process gup_pin_check  pfn:1a200'
+printf 'gupws: expect-warn begin mm/gup.c:is_valid_gup_args+bad-page\n%s\n%s\n' "$bad" \
+	'WARNING: CPU: 0 PID: 9 at mm/gup.c:4 get_user_pages_fast+0x1/0x9' |
+	sed '$a gupws: expect-warn end mm/gup.c:is_valid_gup_args+bad-page' >"$t/console.log"
+expect_src PASS "bad page and warning in a +bad-page window"
+grep -q 'expected warnings: 2' "$t/out" || { echo "bad page not counted"; cat "$t/out"; exit 1; }
+printf 'gupws: expect-warn begin mm/gup.c:is_valid_gup_args\n%s\n' "$bad" >"$t/console.log"
+expect_src FAIL "bad page in a window without +bad-page"
+printf 'gupws: expect-warn begin x:y+bad-page\ngupws: expect-warn end x:y+bad-page\n%s\n' \
+	"$bad" >"$t/console.log"
+expect_src FAIL "bad page after its window"
+
 printf 'clean\n' >"$t/console.log"
 job "not ok 2 b"
 expect FAIL "a failing test"
