@@ -48,7 +48,7 @@ bench: deps     ## series vs base, alternating boots, as ratios
 insntrace: deps ## after 'make bench': where one GUP call's instructions go, series vs base
 	@$(S)/insntrace.sh
 
-callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390, ppc64le, arm64, arm
+callers: deps   ## every in-tree GUP caller compiles: x86_64 allmodconfig, s390, ppc64le, arm64, arm, arm !MMU
 	@$(S)/callers.sh
 
 callers-ci: deps  ## the fixed subset of 'make callers' that CI has time for

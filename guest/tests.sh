@@ -52,6 +52,9 @@ test)
 	# Pins balance, without a warning; then (-b) unpin calls given a -errno
 	# for a count too, which warn on purpose, and only there.
 	echo "gup_pin_balance"
+	# io_uring's fixed buffers (a long-term pin whose caller checks the
+	# vmas): what it takes and what it refuses, on the VM's ext4 too.
+	echo "gup_io_uring"
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
 	;;
 bench)

@@ -20,6 +20,9 @@
 #   arm      multi_v7_defconfig with LPAE, huge pages and THP (what arm needs
 #            for GUP-fast and huge page GUP; arm-linux-gnueabihf-) in
 #            work/build/cross-arm: the callers under arch/arm/, and mm/gup.o
+#   arm-nommu  stm32_defconfig (arm-linux-gnueabihf-, CONFIG_MMU off) in
+#            work/build/cross-arm-nommu: mm/gup.o and mm/nommu.o, the GUP of
+#            a kernel without an MMU, which no other build compiles
 # The cross compilers are installed from Debian's archive when missing.
 #
 # Only objects Kbuild builds in that configuration are compiled: the object
@@ -38,7 +41,8 @@
 #            mm/gup.o
 #   (no arm64 nor arm: 'make test-arm64' builds mm/gup.o for arm64)
 #
-# CALLERS_ARCH='NAME...' (x86_64 s390 powerpc arm64 arm) builds only those.
+# CALLERS_ARCH='NAME...' (x86_64 s390 powerpc arm64 arm arm-nommu) builds
+# only those.
 #
 # One line per object: 'ok callers ARCH path/file.o', 'not ok callers ARCH
 # path/file.o' with the compiler's warning and error lines indented below it,
@@ -85,8 +89,8 @@ done
 [ "$subset" -eq 0 ] || CALLERS_ARCH=
 for a in ${CALLERS_ARCH:-}; do
 	case $a in
-	x86_64 | s390 | powerpc | arm64 | arm) ;;
-	*) die "CALLERS_ARCH: no architecture '$a' here (x86_64 s390 powerpc arm64 arm)" ;;
+	x86_64 | s390 | powerpc | arm64 | arm | arm-nommu) ;;
+	*) die "CALLERS_ARCH: no architecture '$a' here (x86_64 s390 powerpc arm64 arm arm-nommu)" ;;
 	esac
 done
 
@@ -151,6 +155,8 @@ pick() {
 		else
 			grep '^arch/x86/' "$tmp/callers" || true
 		fi
+	elif [ "$arch" = arm-nommu ]; then
+		printf '%s\n' mm/gup.c mm/nommu.c
 	else
 		echo mm/gup.c
 		# The series' own changes to this architecture, callers or not.
@@ -248,7 +254,7 @@ EOF
 # make target CONFIG, then each OPTION switched on), prepare, list the
 # objects and build the picked callers; prints the per-object lines.
 build_arch() {
-	local name=$1 config=$2 out=$3 cross=${4:-} karch=$1 f o t n opts=()
+	local name=$1 config=$2 out=$3 cross=${4:-} karch=${1%-nommu} f o t n opts=()
 	shift $(($# < 4 ? $# : 4))
 	case " ${CALLERS_ARCH:-$name} " in
 	*" $name "*) ;;
@@ -366,6 +372,8 @@ if [ "$subset" = 0 ]; then
 	build_arch arm64 defconfig "$WORK/build/cross-arm64" aarch64-linux-gnu-
 	build_arch arm multi_v7_defconfig "$WORK/build/cross-arm" arm-linux-gnueabihf- \
 		"${ARM_OPTS[@]}"
+	build_arch arm-nommu stm32_defconfig "$WORK/build/cross-arm-nommu" \
+		arm-linux-gnueabihf-
 fi
 
 # Callers under the arch/ trees no pass builds.
