@@ -53,8 +53,10 @@ test)
 	# for a count too, which warn on purpose, and only there.
 	echo "gup_pin_balance"
 	# io_uring's fixed buffers (a long-term pin whose caller checks the
-	# vmas): what it takes and what it refuses, on the VM's ext4 too.
-	echo "gup_io_uring"
+	# vmas): what it takes and what it refuses, on the VM's ext4 too
+	# (-e: a missing ext4 fails the test instead of skipping its cases).
+	echo "gup_io_uring -e"
+	echo "gup_io_uring -e"
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
 	;;
 bench)

@@ -12,7 +12,7 @@ static int sample_get_and_copy(unsigned long start, int nr,
 	int i;
 
 	mmap_read_lock(current->mm);
-	got = get_user_pages(start, nr, FOLL_WRITE, pages, NULL);
+	got = get_user_pages(start, nr, FOLL_WRITE, pages);
 	mmap_read_unlock(current->mm);
 	if (got <= 0)
 		return -EFAULT;
@@ -27,7 +27,7 @@ static int sample_get_remote(struct mm_struct *mm, unsigned long start,
 {
 	long got;
 
-	got = get_user_pages_remote(mm, start, sb->nr, 0, sb->pages, NULL,
+	got = get_user_pages_remote(mm, start, sb->nr, 0, sb->pages,
 				    NULL);
 	if (got < 0)
 		return got;

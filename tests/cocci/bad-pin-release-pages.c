@@ -14,7 +14,7 @@ static long sample_pin_range(unsigned long start, unsigned long nr,
 	mmap_read_lock(current->mm);
 	while (done < nr) {
 		ret = pin_user_pages(start + done * PAGE_SIZE, nr - done,
-				     FOLL_WRITE, pages + done, NULL);
+				     FOLL_WRITE, pages + done);
 		if (ret <= 0)
 			break;
 		done += ret;
