@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+// expect: none
 /*
  * Good: the page from get_user_page_vma_remote() is released with
  * put_page().
