@@ -57,6 +57,10 @@ test)
 	# (-e: a missing ext4 fails the test instead of skipping its cases).
 	echo "gup_io_uring -e"
 	echo "gup_io_uring -e"
+	# Long-term pins on every kind of memory: refused where a file system
+	# tracks dirty pages, coherent with the process's memory where taken.
+	echo "gup_longterm -e"
+	echo "gup_longterm -e"
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
 	;;
 bench)
