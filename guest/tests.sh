@@ -22,6 +22,12 @@ gup_matrix() {
 GUP_MB=${GUP_MB:-128}
 case ${1:-test} in
 test)
+	# Long-term pins on every kind of memory: refused where a file system
+	# tracks dirty pages, coherent with the process's memory where taken.
+	# First, on the fresh boot: its hugetlb cases are then the first
+	# long-term pins of the pool, all in ZONE_MOVABLE (movablecore=).
+	echo "gup_longterm -e"
+	echo "gup_longterm -e"
 	gup_matrix
 	# Dump pages 0, 19 and 0x1000 of a THP range, pinned (-F is FOLL_WRITE).
 	echo "gup_test -ct -F 0x1 0 19 0x1000"
@@ -57,10 +63,6 @@ test)
 	# (-e: a missing ext4 fails the test instead of skipping its cases).
 	echo "gup_io_uring -e"
 	echo "gup_io_uring -e"
-	# Long-term pins on every kind of memory: refused where a file system
-	# tracks dirty pages, coherent with the process's memory where taken.
-	echo "gup_longterm -e"
-	echo "gup_longterm -e"
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
 	;;
 bench)

@@ -43,6 +43,10 @@ check "kernel-doc -none mm/gup.c is clean" kerneldoc
 # its samples, and every C file the series touches.
 check "coccinelle: GUP pin/put pairing (samples, files the series touches)" \
 	"$TOP/scripts/cocci.sh" "$src"
+# A short-term pin says why it is short: checkpatch's rule, on its samples
+# and on every call in the tree.
+check "checkpatch GUP_SHORTTERM_PIN (samples, every call in the tree)" \
+	"$TOP/scripts/shortterm.sh" "$src"
 # The documentation the series changes: core-api's HTML (pin_user_pages.rst,
 # the kernel-doc of mm/gup.c and include/linux/mm*.h) with no warning that
 # the base's does not have.
