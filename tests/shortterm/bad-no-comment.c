@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // A short-term pin needs a comment just above its statement: lines 14,
-// 20, 25 and 29 (a line ending in "+" does not continue a call).
-// expect: 14 20 25 29
+// 20, 25, 28, 29 and 32 (a line ending in "+" does not continue a call).
+// expect: 14 20 25 28 29 32
 #include <linux/mm.h>
 
 static int sample(unsigned long addr, struct page **pages)
@@ -24,6 +24,9 @@ static int sample(unsigned long addr, struct page **pages)
 	ret =
 		pin_user_pages_fast_shortterm(addr, 1, 0, pages);
 	unpin_user_page(pages[0]);
+
+	ret = (int)pin_user_pages_fast_shortterm(addr, 1, 0, pages);
+	ret = ret ? pin_user_pages_fast_shortterm(addr, 1, 0, pages) : 0;
 
 	return ret +
 		pin_user_pages_fast_shortterm(addr, 1, 0, pages);

@@ -5,6 +5,9 @@
 
 int pin_user_pages_fast_shortterm(unsigned long start, int nr_pages,
 				  unsigned int gup_flags, struct page **pages);
+int
+pin_user_pages_fast_shortterm(unsigned long start, int nr_pages,
+			      unsigned int gup_flags, struct page **pages);
 
 static int sample(unsigned long addr, struct page **pages)
 {
@@ -30,6 +33,11 @@ static int sample(unsigned long addr, struct page **pages)
 	if (ret != 1)
 		return ret;
 	unpin_user_page(pages[0]);
+
+	/* Short: so is a condition that continues on the next line. */
+	if (addr &&
+	    pin_user_pages_fast_shortterm(addr, 1, 0, pages) == 1)
+		unpin_user_page(pages[0]);
 
 	// Short: unpinned by the caller before it returns to user space.
 	return pin_user_pages_fast_shortterm(addr, 1, 0, pages);
