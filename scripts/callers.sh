@@ -47,9 +47,12 @@
 # One line per object: 'ok callers ARCH path/file.o', 'not ok callers ARCH
 # path/file.o' with the compiler's warning and error lines indented below it,
 # or 'skip callers ARCH path/file.o (REASON)'.  An object fails when it does
-# not compile or when a 'warning:' line names its source (or object) file or
-# a file the series changes.  Last line: 'callers: N built, N failed, N
-# skipped'; exit 1 when any failed.  Logs: work/logs/callers-*.log.
+# not compile, when a 'warning:' line names its source (or object) file or
+# a file the series changes, or when it is module code that calls a GUP
+# export in a symbol namespace (get_user_pages*(): GET_USER_PAGES) and does
+# not import the namespace itself (see nscheck below).  Last line:
+# 'callers: N built, N failed, N skipped'; exit 1 when any failed.  Logs:
+# work/logs/callers-*.log.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -94,7 +97,7 @@ for a in ${CALLERS_ARCH:-}; do
 	esac
 done
 
-need git make gcc ccache flock awk sha1sum nice
+need git make gcc ccache flock awk sha1sum nice nm objcopy
 mkdir -p "$WORK/build"
 exec 9>"$WORK/build/.callers.lock"
 flock -n 9 || die "another callers.sh is running (lock: $WORK/build/.callers.lock)"
@@ -131,6 +134,9 @@ done >"$tmp/callers"
 git -C "$src" diff --name-only "$BASE_TAG" >"$tmp/touched"
 grep -xFf "$tmp/touched" "$tmp/callers" >"$tmp/changed" || true
 cp "$tmp/callers" "$LOGS/callers-files.log"
+# GUP exports in a symbol namespace: 'SYMBOL NAMESPACE' (none in the base).
+sed -n 's/^EXPORT_SYMBOL_NS\(_GPL\)\?(\([a-z0-9_]*\), *\([A-Z0-9_]*\));$/\2 \3/p' \
+	"$src/mm/gup.c" >"$tmp/ns-exports"
 done_stage "$(wc -l <"$tmp/callers") files, $(wc -l <"$tmp/changed") changed by the series"
 
 # pick ARCH: the caller sources to build for ARCH (x86_64, s390, powerpc,
@@ -250,6 +256,33 @@ EOF
 	echo "$key" >"$out/.callers-objmap.key"
 }
 
+# nscheck OUT CROSS_COMPILE <LIST: 'TARGET MESSAGE' for each object of LIST
+# that was built, is module code (compiled with -DMODULE), and calls a GUP
+# export that is in a symbol namespace (mm/gup.c's EXPORT_SYMBOL_NS*(), in
+# $tmp/ns-exports) without importing the namespace in its own .modinfo.
+# Per object, not per module: each file that calls such a function imports
+# the namespace itself, so that the import says where the calls are (modpost
+# would accept one import anywhere in the module).
+nscheck() {
+	local out=$1 cross=$2 f t o cmd sym ns
+	[ -s "$tmp/ns-exports" ] || return 0
+	while read -r f t o _; do
+		[ "$f" = build ] && [ -f "$out/$o" ] || continue
+		cmd=$out/$(dirname "$o")/.$(basename "$o").cmd
+		grep -qE -- '(^| )-DMODULE( |$)' "$cmd" 2>/dev/null || continue
+		"${cross}nm" -u "$out/$o" | awk '{ print $NF }' >"$tmp/ns-undef"
+		rm -f "$tmp/ns-modinfo"
+		"${cross}objcopy" -O binary -j .modinfo "$out/$o" "$tmp/ns-modinfo"
+		tr '\0' '\n' <"$tmp/ns-modinfo" >"$tmp/ns-imports"
+		while read -r sym ns; do
+			if grep -qx "$sym" "$tmp/ns-undef" &&
+				! grep -qx "import_ns=$ns" "$tmp/ns-imports"; then
+				echo "$t calls $sym(), exported in symbol namespace $ns, without MODULE_IMPORT_NS($ns)"
+			fi
+		done <"$tmp/ns-exports"
+	done
+}
+
 # build_arch NAME CONFIG OUT [CROSS_COMPILE [OPTION...]]: configure OUT (the
 # make target CONFIG, then each OPTION switched on), prepare, list the
 # objects and build the picked callers; prints the per-object lines.
@@ -314,6 +347,8 @@ build_arch() {
 		if [ "$f" = build ] && [ -f "$out/$o" ]; then echo "$t"; fi
 	done <"$tmp/$name.list" >"$tmp/$name.exists"
 
+	nscheck "$out" "$cross" <"$tmp/$name.list" >"$tmp/$name.ns"
+
 	awk -v arch="$name" -v logf="$log" -v abs="$src/" \
 		-v rel="$(realpath -m --relative-to="$out" "$src")/" \
 		-v counts="$tmp/$name.counts" "$norm_awk"'
@@ -321,6 +356,8 @@ build_arch() {
 	FILENAME == ARGV[2] { exists[$0] = 1; next }
 	FILENAME == ARGV[3] { kind[++n] = $1; tgt[n] = $2; obj[n] = $3; srcf[n] = $4
 		want[$2] = n; next }
+	FILENAME == ARGV[4] { t = $1; sub(/^[^ ]+ /, "")
+		m = (t in nsmsg) ? nsmsg[t] "\n    " $0 : $0; nsmsg[t] = m; next }
 	# The build log.
 	/^make(\[[0-9]+\])?: / {
 		cur = 0
@@ -346,20 +383,23 @@ build_arch() {
 				printf "skip callers %s %s (not in this config)\n", arch, obj[i]
 				nskip++; continue
 			}
-			if (tgt[i] in exists && !(tgt[i] in error) && !bad[i]) {
+			if (tgt[i] in exists && !(tgt[i] in error) && !bad[i] &&
+			    !(tgt[i] in nsmsg)) {
 				printf "ok callers %s %s\n", arch, obj[i]; nok++
 				for (j = 1; j <= ndiag[i]; j++)
 					printf "    (elsewhere) %s\n", diag[i, j]
 				continue
 			}
 			printf "not ok callers %s %s\n", arch, obj[i]; nfail++
+			if (tgt[i] in nsmsg) printf "    %s\n", nsmsg[tgt[i]]
 			for (j = 1; j <= ndiag[i] && j <= 30; j++) printf "    %s\n", diag[i, j]
 			if (ndiag[i] > 30) printf "    ... %d more\n", ndiag[i] - 30
-			if (!ndiag[i]) printf "    (no compiler output for it)\n"
+			if (!ndiag[i] && !(tgt[i] in nsmsg))
+				printf "    (no compiler output for it)\n"
 			printf "    (log: %s)\n", logf
 		}
 		print nok + 0, nfail + 0, nskip + 0 > counts
-	}' "$tmp/touched" "$tmp/$name.exists" "$tmp/$name.list" "$log"
+	}' "$tmp/touched" "$tmp/$name.exists" "$tmp/$name.list" "$tmp/$name.ns" "$log"
 	read -r a b c <"$tmp/$name.counts"
 	built=$((built + a)) failed=$((failed + b)) skipped=$((skipped + c))
 	done_stage "$a built, $b failed, $c skipped"
