@@ -50,7 +50,7 @@
 # not compile, when a 'warning:' line names its source (or object) file or
 # a file the series changes, or when it is module code that calls a GUP
 # export in a symbol namespace (get_user_pages*(): GET_USER_PAGES) and does
-# not import the namespace itself (see nscheck below).  Last line:
+# not import the namespace itself (scripts/nscheck.sh).  Last line:
 # 'callers: N built, N failed, N skipped'; exit 1 when any failed.  Logs:
 # work/logs/callers-*.log.
 set -euo pipefail
@@ -257,29 +257,14 @@ EOF
 }
 
 # nscheck OUT CROSS_COMPILE <LIST: 'TARGET MESSAGE' for each object of LIST
-# that was built, is module code (compiled with -DMODULE), and calls a GUP
-# export that is in a symbol namespace (mm/gup.c's EXPORT_SYMBOL_NS*(), in
-# $tmp/ns-exports) without importing the namespace in its own .modinfo.
-# Per object, not per module: each file that calls such a function imports
-# the namespace itself, so that the import says where the calls are (modpost
-# would accept one import anywhere in the module).
+# that was built and that scripts/nscheck.sh finds calling a namespaced GUP
+# export without importing its namespace.
 nscheck() {
-	local out=$1 cross=$2 f t o cmd sym ns
-	[ -s "$tmp/ns-exports" ] || return 0
+	local out=$1 cross=$2 f t o
 	while read -r f t o _; do
-		[ "$f" = build ] && [ -f "$out/$o" ] || continue
-		cmd=$out/$(dirname "$o")/.$(basename "$o").cmd
-		grep -qE -- '(^| )-DMODULE( |$)' "$cmd" 2>/dev/null || continue
-		"${cross}nm" -u "$out/$o" | awk '{ print $NF }' >"$tmp/ns-undef"
-		rm -f "$tmp/ns-modinfo"
-		"${cross}objcopy" -O binary -j .modinfo "$out/$o" "$tmp/ns-modinfo"
-		tr '\0' '\n' <"$tmp/ns-modinfo" >"$tmp/ns-imports"
-		while read -r sym ns; do
-			if grep -qx "$sym" "$tmp/ns-undef" &&
-				! grep -qx "import_ns=$ns" "$tmp/ns-imports"; then
-				echo "$t calls $sym(), exported in symbol namespace $ns, without MODULE_IMPORT_NS($ns)"
-			fi
-		done <"$tmp/ns-exports"
+		if [ "$f" != build ] || [ ! -f "$out/$o" ]; then continue; fi
+		"$TOP/scripts/nscheck.sh" "$tmp/ns-exports" "$cross" "$out/$o" |
+			sed "s|^|$t |"
 	done
 }
 
