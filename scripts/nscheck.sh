@@ -15,7 +15,8 @@
 # the namespace itself, so that the import marks where the calls are.
 # modpost, which would accept one import anywhere in the module, needs a
 # whole module build; this needs only the object.  The binutils are
-# CROSS_COMPILE's ('' for the host).  Exits 1 only when a tool fails.
+# CROSS_COMPILE's ('' for the host).  Exits 1 when OBJ has no command file
+# or a tool fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -23,12 +24,15 @@ set -euo pipefail
 exports=$1 cross=$2 obj=$3
 cmd=$(dirname "$obj")/.$(basename "$obj").cmd
 [ -s "$exports" ] || exit 0
-grep -qE -- '(^| )-DMODULE( |$)' "$cmd" 2>/dev/null || exit 0
+[ -f "$cmd" ] || die "no $cmd: OBJ must be an object that Kbuild built"
+grep -qE -- '(^| )-DMODULE( |$)' "$cmd" || exit 0
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"${cross}nm" -u "$obj" >"$tmp/nm" || die "${cross}nm -u $obj failed" "$tmp/nm"
-awk '{ print $NF }' "$tmp/nm" >"$tmp/undef"
+"${cross}nm" -u "$obj" >"$tmp/nm" 2>&1 || die "${cross}nm -u $obj failed" "$tmp/nm"
+# The names, without the dot that powerpc64's ELFv1 puts before a function's
+# symbol (.get_user_pages_fast), which modpost drops too.
+awk '{ s = $NF; sub(/^\./, "", s); print s }' "$tmp/nm" >"$tmp/undef"
 "${cross}objcopy" -O binary -j .modinfo "$obj" "$tmp/modinfo" 2>"$tmp/err" ||
 	die "${cross}objcopy of $obj's .modinfo failed" "$tmp/err"
 tr '\0' '\n' <"$tmp/modinfo" >"$tmp/imports"
