@@ -66,8 +66,11 @@ test)
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
 	;;
 bench)
+	# -a: a short-term pin (pin_user_pages_fast_shortterm() in the series);
+	# -a -F 0x10000: pin_user_pages_fast() long-term, the series' default;
+	# -L: pin_user_pages() long-term.  The base takes the same commands.
 	for huge in -T -t -H; do
-		for cmd in -u -a -L; do
+		for cmd in -u -a '-a -F 0x10000' -L; do
 			for n in 1 512; do
 				echo "gup_test -m $GUP_MB -r ${REPEATS:-9} $huge $cmd -w -n $n"
 			done
