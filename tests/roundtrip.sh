@@ -26,14 +26,16 @@ headers() {
 	sed '/^$/q' "$1" | sed -e ':a' -e '$!N;s/\n[ \t]\+/ /;ta' -e 'P;D'
 }
 n=$(wc -l <"$exp/series")
+# format-patch numbers with as many digits as the count has: 01/93, 001/110.
+w=${#n}
 prefix=PATCH
 [ "$post_version" -le 1 ] || prefix="PATCH v$post_version"
 i=0
 while read -r p; do
 	i=$((i + 1))
 	h=$(headers "$exp/$p")
-	grep -qF "Subject: [$prefix $(printf '%02d' "$i")/$n] " <<<"$h" ||
-		{ echo "$p: no 'Subject: [$prefix $i/$n]'"; exit 1; }
+	grep -qF "Subject: [$prefix $(printf '%0*d' "$w" "$i")/$n] " <<<"$h" ||
+		{ echo "$p: no 'Subject: [$prefix $(printf '%0*d' "$w" "$i")/$n]'"; exit 1; }
 	grep -q '^To: .*@' <<<"$h" || { echo "$p: no To: header"; exit 1; }
 	subject=$(git mailinfo /dev/null /dev/null <"$exp/$p" | sed -n 's/^Subject: //p')
 	entry=$("$TOP/scripts/changelog.sh" entry "$subject")
@@ -45,8 +47,8 @@ while read -r p; do
 	sed -n 's/^\(To\|Cc\): //p' <<<"$h" | tr ',' '\n' | sed 's/^ *//'
 done <"$exp/series" | LC_ALL=C sort -u >"$exp/addresses"
 ch=$(headers "$exp/0000-cover-letter.patch")
-grep -qF "Subject: [$prefix $(printf '%02d' 0)/$n] $(head -n1 "$TOP/doc/cover-letter.txt")" <<<"$ch" ||
-	{ echo "cover letter: no 'Subject: [$prefix 00/$n] ' + doc/cover-letter.txt's first line"; exit 1; }
+grep -qF "Subject: [$prefix $(printf '%0*d' "$w" 0)/$n] $(head -n1 "$TOP/doc/cover-letter.txt")" <<<"$ch" ||
+	{ echo "cover letter: no 'Subject: [$prefix $(printf '%0*d' "$w" 0)/$n] ' + doc/cover-letter.txt's first line"; exit 1; }
 ! grep -qF '*** ' "$exp/0000-cover-letter.patch" ||
 	{ echo "cover letter: git's placeholder text"; exit 1; }
 missing=$(LC_ALL=C comm -23 "$exp/addresses" \
