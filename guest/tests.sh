@@ -64,14 +64,22 @@ test)
 	echo "gup_io_uring -e"
 	echo "gup_io_uring -e"
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
+	# One call of each slow entry point over THP, 4 KiB pages, holes and
+	# hugetlb: every page returned, and each folio's references and pins.
+	echo "gup_runs"
+	echo "gup_runs"
 	;;
 bench)
-	# -a: a short-term pin (pin_user_pages_fast_shortterm() in the series);
-	# -a -F 0x10000: pin_user_pages_fast() long-term, the series' default;
-	# -L: pin_user_pages() long-term.  The base takes the same commands.
+	# -u: get_user_pages_fast(); -a: a short-term pin
+	# (pin_user_pages_fast_shortterm() in the series); -a -F 0x10000:
+	# pin_user_pages_fast() long-term, the series' default; -L:
+	# pin_user_pages() long-term; -U: get_user_pages(); -b: a short-term
+	# pin_user_pages().  The base takes the same commands.  -T: 4 KiB pages,
+	# -t: THP, -H: hugetlb.  Each at 1, 8, 64, 512 and 4096 pages a call
+	# (BENCH_SIZES), to show how each path's cost grows with the work.
 	for huge in -T -t -H; do
-		for cmd in -u -a '-a -F 0x10000' -L; do
-			for n in 1 512; do
+		for cmd in -u -a '-a -F 0x10000' -L -U -b; do
+			for n in ${BENCH_SIZES:-1 8 64 512 4096}; do
 				echo "gup_test -m $GUP_MB -r ${REPEATS:-9} $huge $cmd -w -n $n"
 			done
 		done
