@@ -64,8 +64,10 @@ test)
 	echo "gup_io_uring -e"
 	echo "gup_io_uring -e"
 	echo "expect-warn=mm/gup.c:unpin_count_is_errno gup_pin_balance -b"
-	# One call of each slow entry point over THP, 4 KiB pages, holes and
-	# hugetlb: every page returned, and each folio's references and pins.
+	# Two calls of each slow entry point over THP, PTE-mapped THP, 4 KiB
+	# pages, holes, the zero pages, pages shared with a child, page-table
+	# and VMA boundaries, and hugetlb: every page returned, each folio's
+	# references and pins before, during and after, the pin counters.
 	echo "gup_runs"
 	echo "gup_runs"
 	;;
