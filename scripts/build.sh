@@ -71,6 +71,12 @@ fi
 series_frag "$TOP/config/series.config" >"$out/series.frag"
 [ "$variant" = debug ] && series_frag "$TOP/config/series-debug.config" >>"$out/series.frag"
 frags+=("$out/series.frag")
+# GUPWS_EXTRA_CONFIG=FILE: a fragment merged last (e.g. the page_ref
+# tracepoints, for make bench to measure the pin check's put probe).
+if [ -n "${GUPWS_EXTRA_CONFIG:-}" ]; then
+	[ -f "$GUPWS_EXTRA_CONFIG" ] || die "GUPWS_EXTRA_CONFIG=$GUPWS_EXTRA_CONFIG: no such file"
+	frags+=("$(realpath "$GUPWS_EXTRA_CONFIG")")
+fi
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
 export CCACHE_BASEDIR=$src
 K=(make -C "$src" O="$out" ARCH="$KARCH" CC="ccache ${CROSS}gcc" HOSTCC="ccache gcc")
