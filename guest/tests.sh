@@ -50,8 +50,10 @@ test)
 	# The GUP pin check (skipped when it is off): correct releases, which
 	# must not be reported nor warn; then (-m) the mistakes gup_test makes
 	# on purpose, each reported once, with a warning in gup_pin_report();
-	# the THP freed with a pincount is also the page allocator's bad page.
-	# Twice: each run makes its mistakes from culprits of its own.
+	# the THP freed with a pincount is also the page allocator's bad page,
+	# and so is the hugetlb page it gives back to the pool pinned, when it
+	# shrinks the pool (and grows it back).  Twice: each run makes its
+	# mistakes from culprits of its own.
 	echo "gup_pin_check"
 	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report+bad-page gup_pin_check -m"
 	echo "expect-warn=mm/gup_pin_check.c:gup_pin_report+bad-page gup_pin_check -m"
